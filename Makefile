@@ -1,0 +1,43 @@
+# Two commands on a fresh machine with python3 and make:
+#   make demo   create .venv if missing, install learnkit, run `learnkit demo`
+#   make test   the same environment, then ruff, mypy --strict and pytest (with doc examples)
+VENV ?= .venv
+PYTHON ?= python3
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.learnkit-installed
+
+.PHONY: all demo test lint typecheck pytest docs bench clean
+
+all: test
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/learnkit demo
+
+test: lint typecheck pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests typing_tests benchmarks docs conftest.py
+	$(BIN)/ruff format --check src tests typing_tests benchmarks docs conftest.py
+
+typecheck: $(STAMP)
+	$(BIN)/mypy src typing_tests
+
+pytest: $(STAMP)
+	$(BIN)/coverage erase
+	$(BIN)/coverage run -m pytest
+	$(BIN)/coverage report
+
+docs: $(STAMP)
+	$(BIN)/sphinx-build -W --keep-going -n -b html docs docs/_build/html
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) docs/_build .coverage .hypothesis .mypy_cache .ruff_cache

@@ -1,0 +1,188 @@
+"""attrs validators that raise :class:`~learnkit.exceptions.InvalidDataError`.
+
+attrs' own validators raise bare ``TypeError``/``ValueError``; ours name the field
+and the value in a :class:`~learnkit.exceptions.Problem`, so one ``except
+LearnkitError`` catches every refusal and serialization can report its path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable, Collection, Iterable
+from typing import Any, cast
+
+import attrs
+
+from learnkit.exceptions import InvalidDataError, Problem
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+def fail(attribute: attrs.Attribute[Any], value: object, message: str) -> InvalidDataError:
+    """The error for one bad field."""
+    return InvalidDataError.single(attribute.name, value, message)
+
+
+def _type_name(kind: type | tuple[type, ...]) -> str:
+    if isinstance(kind, tuple):
+        return " or ".join(k.__name__ for k in kind)
+    return kind.__name__
+
+
+def instance_of(kind: type | tuple[type, ...]) -> Validator:
+    """The value is an instance of ``kind``; ``bool`` never passes for ``int``."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
+            raise fail(attribute, value, f"must be {_type_name(kind)}")
+
+    return check
+
+
+def optional(validator: Validator) -> Validator:
+    """``None`` or whatever ``validator`` accepts."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            validator(instance, attribute, value)
+
+    return check
+
+
+def text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A string with visible content, without control characters."""
+    if not isinstance(value, str):
+        raise fail(attribute, value, "must be a string")
+    if not value.strip():
+        raise fail(attribute, value, "must not be empty")
+    if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in value):
+        raise fail(attribute, value, "must not contain control characters")
+
+
+def identifier(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An id: a non-empty string without surrounding or inner line breaks and control characters.
+
+    Ids come from HR systems (numbers, e-mail addresses, initials), so any printable
+    text is accepted; only what cannot be an id is refused.
+    """
+    if not isinstance(value, str):
+        raise fail(attribute, value, "must be a string id")
+    if not value or value != value.strip():
+        raise fail(attribute, value, "must be non-empty without surrounding spaces")
+    if any(unicodedata.category(ch).startswith("C") for ch in value):
+        raise fail(attribute, value, "must not contain control characters")
+
+
+def int_between(low: int, high: int) -> Validator:
+    """An ``int`` (not a ``bool``) with ``low <= value <= high``."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise fail(attribute, value, "must be a whole number")
+        if not low <= value <= high:
+            raise fail(attribute, value, f"must be between {low} and {high}")
+
+    return check
+
+
+def number_between(low: float, high: float) -> Validator:
+    """A finite ``int`` or ``float`` (not a ``bool``) with ``low <= value <= high``."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            raise fail(attribute, value, "must be a number")
+        if not low <= value <= high:  # also refuses NaN
+            raise fail(attribute, value, f"must be between {low} and {high}")
+
+    return check
+
+
+def one_of(allowed: Collection[object]) -> Validator:
+    """One of the ``allowed`` values."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value not in allowed:
+            choices = ", ".join(repr(a) for a in sorted(allowed, key=repr))
+            raise fail(attribute, value, f"must be one of {choices}")
+
+    return check
+
+
+def matches(pattern: str, description: str) -> Validator:
+    """A string that matches ``pattern`` in full; ``description`` says what is expected."""
+    compiled = re.compile(pattern)
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, str) or compiled.fullmatch(value) is None:
+            raise fail(attribute, value, f"must be {description}")
+
+    return check
+
+
+def date(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A calendar date (a ``datetime`` is refused: it would hide a time of day)."""
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise fail(attribute, value, "must be a date (not a datetime)")
+
+
+def aware_datetime(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A timezone-aware ``datetime``."""
+    if not isinstance(value, dt.datetime):
+        raise fail(attribute, value, "must be a datetime")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise fail(attribute, value, "must be timezone-aware (naive datetimes are ambiguous)")
+
+
+def each(validator: Validator, *, container: type = tuple) -> Validator:
+    """A ``container`` whose every item passes ``validator``; paths say which item failed."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, container):
+            raise fail(attribute, value, f"must be a {container.__name__}")
+        problems: list[Problem] = []
+        items = cast("Iterable[object]", value)
+        if container is frozenset:
+            items = sorted(items, key=repr)  # a stable order for the paths
+        for index, item in enumerate(items):
+            label = repr(item) if container is frozenset else str(index)
+            try:
+                validator(instance, attribute, item)
+            except InvalidDataError as error:
+                problems.extend(
+                    Problem(f"{attribute.name}[{label}]", p.value, p.message)
+                    for p in error.problems
+                )
+        if problems:
+            raise InvalidDataError(problems)
+
+    return check
+
+
+def canonical_tuple(value: object, key: Callable[[Any], Any] | None = None) -> Any:
+    """Converter: an iterable becomes a tuple sorted by ``key``.
+
+    Anything else (a string, a number, items that cannot be sorted) passes
+    through unchanged, so the field's validator can name the bad value instead
+    of a ``TypeError`` escaping from ``sorted``.
+    """
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        return value
+    items = tuple(value)
+    try:
+        return tuple(sorted(items, key=key))
+    except (TypeError, AttributeError):
+        return items
+
+
+def require_date(value: object, field: str) -> None:
+    """Refuse anything but a calendar date, naming ``field``."""
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise InvalidDataError.single(field, value, "must be a date (not a datetime)")
+
+
+def require_count(value: object, field: str) -> None:
+    """Refuse anything but a whole number >= 0, naming ``field``."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidDataError.single(field, value, "must be a whole number >= 0")
