@@ -33,9 +33,12 @@ def _type_name(kind: type | tuple[type, ...]) -> str:
 
 def instance_of(kind: type | tuple[type, ...]) -> Validator:
     """The value is an instance of ``kind``; ``bool`` never passes for ``int``."""
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    # A tuple such as (int, float) must refuse True as well; bool passes only when asked for.
+    refuse_bool = int in kinds and bool not in kinds
 
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
+        if not isinstance(value, kind) or (isinstance(value, bool) and refuse_bool):
             raise fail(attribute, value, f"must be {_type_name(kind)}")
 
     return check
@@ -57,7 +60,8 @@ def text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         raise fail(attribute, value, "must be a string")
     if not value.strip():
         raise fail(attribute, value, "must not be empty")
-    if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in value):
+    # Lone surrogates (Cs) cannot be written as UTF-8, so they are refused with the rest.
+    if any(unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\t" for ch in value):
         raise fail(attribute, value, "must not contain control characters")
 
 
@@ -85,6 +89,12 @@ def int_between(low: int, high: int) -> Validator:
             raise fail(attribute, value, f"must be between {low} and {high}")
 
     return check
+
+
+def count(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A whole number (an ``int``, not a ``bool``) that is zero or more."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise fail(attribute, value, "must be a whole number >= 0")
 
 
 def number_between(low: float, high: float) -> Validator:
@@ -128,11 +138,27 @@ def date(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
 
 
 def aware_datetime(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A timezone-aware ``datetime``."""
+    """A timezone-aware ``datetime`` whose wall time exists in its zone."""
+    problem = datetime_problem(value)
+    if problem is not None:
+        raise fail(attribute, value, problem)
+
+
+def datetime_problem(value: object) -> str | None:
+    """Why ``value`` is not an aware datetime that exists in its zone, or ``None`` when it is.
+
+    A wall time in the gap when clocks spring forward (02:30 on the last Sunday
+    of March in Copenhagen) never happened; a zone library quietly shifts it, so
+    it is refused here rather than stored and misread later.
+    """
     if not isinstance(value, dt.datetime):
-        raise fail(attribute, value, "must be a datetime")
+        return "must be a datetime"
     if value.tzinfo is None or value.utcoffset() is None:
-        raise fail(attribute, value, "must be timezone-aware (naive datetimes are ambiguous)")
+        return "must be timezone-aware (naive datetimes are ambiguous)"
+    round_trip = value.astimezone(dt.UTC).astimezone(value.tzinfo)
+    if round_trip.replace(tzinfo=None, fold=0) != value.replace(tzinfo=None, fold=0):
+        return "is a local time that does not exist in its zone (clocks sprang forward)"
+    return None
 
 
 def each(validator: Validator, *, container: type = tuple) -> Validator:

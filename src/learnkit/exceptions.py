@@ -58,6 +58,10 @@ class InvalidDataError(LearnkitError, ValueError):
             raise ValueError("InvalidDataError needs at least one problem")
         super().__init__(self._render())
 
+    def __reduce__(self) -> tuple[type[InvalidDataError], tuple[tuple[Problem, ...]]]:
+        # The default rebuilds from the message, which would be parsed as problems.
+        return (type(self), (self.problems,))
+
     @classmethod
     def single(cls, path: str, value: object, message: str) -> InvalidDataError:
         """Build the error for one problem."""
@@ -121,6 +125,10 @@ class OutOfRangeError(LearnkitError, ValueError):
         self.last = last
         super().__init__(f"{what} {value!s} is outside the covered range {first!s} to {last!s}")
 
+    def __reduce__(self) -> tuple[type[OutOfRangeError], tuple[str, object, object, object]]:
+        # Pickling (e.g. across processes) must rebuild from the data, not the message.
+        return (type(self), (self.what, self.value, self.first, self.last))
+
 
 class TransitionError(LearnkitError, ValueError):
     """A change of state that is not allowed, with every rule it breaks.
@@ -143,6 +151,10 @@ class TransitionError(LearnkitError, ValueError):
             f"{subject} cannot move from {source!r} to {target!r}: " + "; ".join(self.reasons)
         )
 
+    def __reduce__(self) -> tuple[type[TransitionError], tuple[str, str, str, tuple[str, ...]]]:
+        # Pickling (e.g. across processes) must rebuild from the data, not the message.
+        return (type(self), (self.subject, self.source, self.target, self.reasons))
+
 
 class InfeasibleError(LearnkitError, ValueError):
     """A problem that has no solution under its hard rules.
@@ -156,3 +168,7 @@ class InfeasibleError(LearnkitError, ValueError):
         if not self.reasons:
             raise ValueError("InfeasibleError needs at least one reason")
         super().__init__("no solution: " + "; ".join(self.reasons))
+
+    def __reduce__(self) -> tuple[type[InfeasibleError], tuple[tuple[str, ...]]]:
+        # Pickling (e.g. across processes) must rebuild from the data, not the message.
+        return (type(self), (self.reasons,))

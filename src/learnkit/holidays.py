@@ -11,7 +11,7 @@ this adapter always passes a language (the country's default one).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 import holidays as _holidays
 
@@ -54,17 +54,19 @@ def calendar_for_country(
         InvalidDataError: an unknown country, subdivision, language or category,
             or years that are not an unbroken run of whole numbers.
     """
-    chosen = sorted(set(DEFAULT_YEARS if years is None else years))
-    if not chosen or any(isinstance(y, bool) or not isinstance(y, int) for y in chosen):
+    given = list(DEFAULT_YEARS if years is None else _iterable_or_empty(years))
+    whole = [y for y in given if isinstance(y, int) and not isinstance(y, bool)]
+    if not given or len(whole) != len(given):
         raise InvalidDataError.single("years", years, "must be whole years")
+    chosen = sorted(set(whole))
     if chosen != list(range(chosen[0], chosen[-1] + 1)):
         raise InvalidDataError.single("years", years, "must be an unbroken run of years")
     supported = _holidays.list_supported_countries()
-    if country not in supported:
+    if not _is_one_of(country, supported):
         raise InvalidDataError.single(
             "country", country, "is not a country code the holidays package knows"
         )
-    if subdivision is not None and subdivision not in supported[country]:
+    if subdivision is not None and not _is_one_of(subdivision, supported[country]):
         raise InvalidDataError.single(
             "subdivision", subdivision, f"is not a subdivision of {country}"
         )
@@ -90,3 +92,15 @@ def calendar_for_country(
         first_day=dt.date(chosen[0], 1, 1),
         last_day=dt.date(chosen[-1], 12, 31),
     )
+
+
+def _iterable_or_empty(years: object) -> Iterable[object]:
+    # A lone year (2026) or a string would otherwise fail deep inside with a TypeError.
+    if isinstance(years, str | bytes) or not isinstance(years, Iterable):
+        return ()
+    return years
+
+
+def _is_one_of(value: object, known: Collection[str]) -> bool:
+    # An unhashable value (a list) must not reach ``in`` on a dict and raise TypeError.
+    return isinstance(value, str) and value in known

@@ -11,8 +11,10 @@ code renders them with :func:`translate`::
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Final, Literal, TypeAlias, get_args
 
 from learnkit._catalogue_da import CATALOGUE as _DA
@@ -22,11 +24,15 @@ from learnkit.exceptions import InvalidDataError, UnknownIdError
 __all__ = ["LOCALES", "Locale", "catalogue", "check_locale", "placeholders", "translate"]
 
 Locale: TypeAlias = Literal["da", "en"]
-"""A locale learnkit speaks: Danish first, English too."""
+"""A locale learnkit speaks (Danish first, English too)."""
 
 LOCALES: Final[tuple[Locale, ...]] = get_args(Locale)
 
-_CATALOGUES: Final[Mapping[Locale, Mapping[str, str]]] = {"da": _DA, "en": _EN}
+# Read-only views: a caller's change to a catalogue must not change every later text.
+_CATALOGUES: Final[Mapping[Locale, Mapping[str, str]]] = {
+    "da": MappingProxyType(_DA),
+    "en": MappingProxyType(_EN),
+}
 
 
 def check_locale(locale: object, *, field: str = "locale") -> Locale:
@@ -46,10 +52,18 @@ def catalogue(locale: Locale) -> Mapping[str, str]:
     return _CATALOGUES[check_locale(locale)]
 
 
+_FIELD_ROOT = re.compile(r"[.\[]")
+
+
 def placeholders(template: str) -> frozenset[str]:
-    """The ``{names}`` a template expects."""
+    """The ``{names}`` a template expects, as parameter names.
+
+    ``{goal.title}`` and ``{items[0]}`` expect the parameters ``goal`` and ``items``.
+    """
     return frozenset(
-        name for _, name, _, _ in string.Formatter().parse(template) if name is not None
+        _FIELD_ROOT.split(name, maxsplit=1)[0]
+        for _, name, _, _ in string.Formatter().parse(template)
+        if name is not None
     )
 
 
@@ -63,7 +77,7 @@ def translate(key: str, locale: Locale, /, **params: object) -> str:
     texts = catalogue(locale)
     try:
         template = texts[key]
-    except KeyError:
+    except (KeyError, TypeError):  # TypeError: an unhashable key
         raise UnknownIdError("text", key) from None
     missing = placeholders(template) - params.keys()
     if missing:

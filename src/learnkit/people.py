@@ -54,7 +54,12 @@ def _languages(value: Iterable[str]) -> frozenset[str]:
         raise InvalidDataError.single(
             "languages", value, "must be a collection of language codes, not one string"
         )
-    return frozenset(value)
+    try:
+        return frozenset(value)
+    except TypeError:  # not iterable (None, 5) or unhashable items ([["da"]])
+        raise InvalidDataError.single(
+            "languages", value, "must be a collection of language codes"
+        ) from None
 
 
 @attrs.frozen(kw_only=True)
@@ -108,9 +113,12 @@ class Person:
         if self.manager == self.id:
             problems.append(Problem("manager", self.manager, "a person cannot manage themselves"))
         seen: set[str] = set()
-        for index, skill in enumerate(self.skills):
+        for skill in self.skills:
+            # Named by key: skills are sorted, so an index would not match the input's.
             if skill.name in seen:
-                problems.append(Problem(f"skills[{index}].name", skill.name, "is listed twice"))
+                problems.append(
+                    Problem(f"skills[name={skill.name}]", skill.name, "is listed twice")
+                )
             seen.add(skill.name)
         if problems:
             raise InvalidDataError(problems)
@@ -146,17 +154,28 @@ class Tenure:
 
     ``years``, ``months`` and ``days`` are the calendar difference (as
     :class:`dateutil.relativedelta.relativedelta` counts it, so 2024-01-31 to
-    2024-02-29 is one month); ``total_days`` is the plain count.
+    2024-02-29 is one month); ``total_days`` is the plain count. Every part is
+    a whole number >= 0, with ``months`` at most 11 and ``days`` at most 30.
     """
 
-    years: int
-    months: int
-    days: int
-    total_days: int
+    years: int = attrs.field(validator=_validate.count)
+    months: int = attrs.field(validator=_validate.int_between(0, 11))
+    days: int = attrs.field(validator=_validate.int_between(0, 30))
+    total_days: int = attrs.field(validator=_validate.count)
 
     @classmethod
     def between(cls, start: dt.date, end: dt.date) -> Tenure:
-        """The tenure from ``start`` to ``end`` (``end`` not before ``start``)."""
+        """The tenure from ``start`` to ``end``.
+
+        Raises:
+            InvalidDataError: either is not a date, or ``end`` is before ``start``.
+        """
+        _validate.require_date(start, "start")
+        _validate.require_date(end, "end")
+        if end < start:
+            raise InvalidDataError.single(
+                "end", end, f"must not be before the start {start.isoformat()}"
+            )
         delta = relativedelta(end, start)
         return cls(
             years=delta.years,
@@ -167,7 +186,7 @@ class Tenure:
 
     @property
     def in_years(self) -> float:
-        """The tenure in years as a decimal: ``total_days / 365.2425``."""
+        """The tenure in years as a decimal, ``total_days / 365.2425``."""
         return self.total_days / 365.2425
 
 

@@ -71,15 +71,13 @@ def ensure_aware(value: object, *, field: str = "datetime") -> dt.datetime:
     """``value`` itself when it is a timezone-aware datetime.
 
     Raises:
-        InvalidDataError: ``value`` is not a datetime, or it is naive.
+        InvalidDataError: ``value`` is not a datetime, it is naive, or its wall
+            time does not exist in its zone (skipped when clocks sprang forward).
     """
-    if not isinstance(value, dt.datetime):
-        raise InvalidDataError.single(field, value, "must be a datetime")
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise InvalidDataError.single(
-            field, value, "must be timezone-aware (naive datetimes are ambiguous)"
-        )
-    return value
+    problem = _validate.datetime_problem(value)
+    if problem is not None:
+        raise InvalidDataError.single(field, value, problem)
+    return cast("dt.datetime", value)
 
 
 def format_datetime(value: dt.datetime) -> str:
@@ -120,28 +118,44 @@ def parse_datetime(text: str, *, field: str = "datetime") -> dt.datetime:
         parsed = dt.datetime.fromisoformat(found["iso"])
     except ValueError:
         raise InvalidDataError.single(field, text, "is not an ISO 8601 datetime") from None
-    aware = ensure_aware(parsed, field=field)
+    if parsed.tzinfo is None:
+        # Name the text as given, not the naive datetime parsed from it.
+        raise InvalidDataError.single(
+            field, text, "has no UTC offset (naive datetimes are ambiguous)"
+        )
     if found["zone"] is None:
-        return aware
+        return parsed
     tz = zone(found["zone"], field=field)
-    offset = aware.utcoffset()
+    offset = parsed.utcoffset()
     for fold in (0, 1):
-        local = aware.replace(tzinfo=tz, fold=fold)
+        local = parsed.replace(tzinfo=tz, fold=fold)
         if local.utcoffset() == offset:
+            problem = _validate.datetime_problem(local)
+            if problem is not None:
+                raise InvalidDataError.single(field, text, problem)
             return local
     raise InvalidDataError.single(field, text, f"offset does not match the zone {tz.key}")
 
 
 @attrs.frozen(order=True)
 class Holiday:
-    """A day off that is not a weekend day, with its name (e.g. ``Kristi himmelfartsdag``)."""
+    """A named day off besides the weekend (e.g. ``Kristi himmelfartsdag``).
+
+    It may fall on a weekend day too (Påskedag is always a Sunday).
+    """
 
     date: dt.date = attrs.field(validator=_validate.date)
     name: str = attrs.field(validator=_validate.text)
 
 
 def _weekend(value: Iterable[int]) -> frozenset[int]:
-    return frozenset(value)
+    # Leave a non-collection as it is, so the validator names it instead of a TypeError.
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        return cast("frozenset[int]", value)
+    try:
+        return frozenset(value)
+    except TypeError:  # unhashable items
+        return cast("frozenset[int]", value)
 
 
 def _holidays(value: Iterable[Holiday]) -> tuple[Holiday, ...]:
@@ -206,15 +220,13 @@ class Calendar:
         ):
             problems.append(Problem("last_day", self.last_day, "must not be before first_day"))
         by_date: dict[dt.date, str] = {}
-        for index, holiday in enumerate(self.holidays):
+        for holiday in self.holidays:
+            # Named by key: holidays are sorted, so an index would not match the input's.
+            path = f"holidays[date={holiday.date.isoformat()}]"
             if holiday.date in by_date:
-                problems.append(Problem(f"holidays[{index}].date", holiday.date, "is listed twice"))
+                problems.append(Problem(path, holiday.date, "is listed twice"))
             elif not self._covers(holiday.date):
-                problems.append(
-                    Problem(
-                        f"holidays[{index}].date", holiday.date, "is outside first_day..last_day"
-                    )
-                )
+                problems.append(Problem(path, holiday.date, "is outside first_day..last_day"))
             by_date[holiday.date] = holiday.name
         if problems:
             raise InvalidDataError(problems)
@@ -312,9 +324,15 @@ class Calendar:
 
     def working_days(self, start: dt.date, end: dt.date) -> Iterator[dt.date]:
         """Every working day ``d`` with ``start <= d < end``, in order (half-open)."""
-        self._check(start)
-        if end > start:
+        _validate.require_date(start, "start")
+        _validate.require_date(end, "end")
+        if end > start:  # an empty range looks at no day, so it is never out of range
+            self._check(start)
             self._check(end - dt.timedelta(days=1))
+        # Checked above, not in the generator, so a bad call fails where it is made.
+        return self._working_days(start, end)
+
+    def _working_days(self, start: dt.date, end: dt.date) -> Iterator[dt.date]:
         current = start
         while current < end:
             if self.is_working_day(current):
@@ -327,6 +345,8 @@ class Calendar:
         ``working_days_between(a, b) == -working_days_between(b, a)``, and it adds
         up: ``between(a, b) + between(b, c) == between(a, c)``.
         """
+        _validate.require_date(start, "start")
+        _validate.require_date(end, "end")
         if end < start:
             return -self.working_days_between(end, start)
         return sum(1 for _ in self.working_days(start, end))
