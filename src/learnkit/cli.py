@@ -1,0 +1,506 @@
+"""The ``learnkit`` command line: the only part of learnkit that does I/O.
+
+Commands (``learnkit --help`` lists them, ``learnkit COMMAND --help`` explains one):
+
+* ``learnkit demo [--locale da|en] [--seed N] [--as-of YYYY-MM-DD]`` prints a
+  summary of the example organisation (:mod:`learnkit.examples`);
+* ``learnkit example [--seed N] [--as-of YYYY-MM-DD]`` writes the example
+  organisation's roster as a JSON document, to try the other commands on;
+* ``learnkit roster FILE [--locale da|en] [--as-of YYYY-MM-DD]`` prints the same
+  summary for a roster document read from ``FILE`` (``-`` reads standard input);
+* ``learnkit --version`` prints ``learnkit <version>``.
+
+Texts are Danish unless ``--locale en`` is given. The exit status is 0 on
+success, 1 for bad input (a file that is missing or unreadable, invalid JSON,
+invalid data), 2 for a usage error and 130 when interrupted. Every error is one
+line on standard error, never a traceback.
+
+The rest of learnkit is pure: this module is where arguments, files, standard
+input, and the clock (``roster`` looks from today unless given ``--as-of``) come
+in, and where text goes out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import json
+import os
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+import attrs
+
+import learnkit
+from learnkit.examples import (
+    EXAMPLE_AS_OF,
+    EXAMPLE_SEED,
+    ExampleOrganisation,
+    example_organisation,
+)
+from learnkit.exceptions import InvalidDataError, Problem
+from learnkit.i18n import LOCALES, Locale, catalogue, translate
+from learnkit.people import DEFAULT_NEWCOMER_DAYS, Roster
+from learnkit.serialize import from_json, to_json
+
+__all__ = ["main"]
+
+_PROG = "learnkit"
+_DEFAULT_LOCALE: Locale = "da"  # learnkit is Danish first
+_EXIT_INPUT = 1
+_EXIT_USAGE = 2
+_EXIT_INTERRUPTED = 130
+_PROBLEMS_SHOWN = 3
+_VALUE_CHARS = 60
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_SEED = re.compile(r"-?[0-9]+")
+# Danish order puts æ, ø, å after z; these three ASCII characters follow "z" in that order.
+_DANISH_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}"})
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit status.
+
+    Output goes to standard output; an error is one line on standard error, and
+    the function returns instead of raising (or exiting) for bad arguments and
+    bad input.
+
+    Returns:
+        0 on success, 1 for bad input, 2 for a usage error, 130 when interrupted.
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    locale = _locale_hint(args)
+    try:
+        _write(_run(args, locale))
+    except _Exit as done:
+        return done.status
+    except _UsageError as error:
+        hint = translate("cli.error.usage", locale, message=error.message, prog=error.prog)
+        _error(error.prog, hint)
+        return _EXIT_USAGE
+    except _InputError as error:
+        _error(_PROG, error.message)
+        return _EXIT_INPUT
+    except KeyboardInterrupt:
+        _error(_PROG, translate("cli.error.interrupted", locale))
+        return _EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (`learnkit example | head`). Python flushes standard
+        # output again on exit; pointing it at devnull keeps that flush quiet too.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return _EXIT_INPUT
+    return 0
+
+
+class _UsageError(Exception):
+    def __init__(self, prog: str, message: str) -> None:
+        super().__init__(message)
+        self.prog = prog
+        self.message = message
+
+
+class _InputError(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class _Exit(Exception):
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that raises instead of printing its usage and exiting."""
+
+    def error(self, message: str) -> NoReturn:
+        """Refuse the arguments with one line, not argparse's usage block."""
+        raise _UsageError(self.prog, message)
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        """Stop after ``--help`` or ``--version`` without leaving :func:`main`."""
+        del message  # only argparse's error() passes one, and that is overridden above
+        raise _Exit(status)
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _error(prog: str, message: str) -> None:
+    # One line whatever the message holds: a path or a value may contain line breaks.
+    line = " ".join(f"{prog}: {message}".splitlines())
+    sys.stderr.write(line + "\n")
+
+
+def _locale_hint(args: Sequence[str]) -> Locale:
+    """The ``--locale`` among ``args``, known before parsing, for help texts and errors."""
+    found: object = _DEFAULT_LOCALE
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--locale" and index + 1 < len(args):
+            found = args[index + 1]
+        elif arg.startswith("--locale="):
+            found = arg.removeprefix("--locale=")
+    return next((known for known in LOCALES if known == found), _DEFAULT_LOCALE)
+
+
+def _run(args: Sequence[str], locale: Locale) -> str:
+    namespace, unknown = _parser(locale).parse_known_args(args)
+    prog = _PROG if namespace.command is None else f"{_PROG} {namespace.command}"
+    if unknown:
+        message = translate("cli.error.unknown_arguments", locale, arguments=" ".join(unknown))
+        raise _UsageError(prog, message)
+    if namespace.command is None:
+        raise _UsageError(prog, translate("cli.error.no_command", locale))
+    command: Callable[[argparse.Namespace, str], str] = namespace.run
+    return command(namespace, prog)
+
+
+def _parser(locale: Locale) -> _Parser:
+    def text(key: str, **params: object) -> str:
+        return translate(key, locale, **params)
+
+    parser = _Parser(
+        prog=_PROG, description=text("cli.help.description"), add_help=False, allow_abbrev=False
+    )
+    parser.add_argument("-h", "--help", action="help", help=text("cli.help.help"))
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{_PROG} {learnkit.__version__}",
+        help=text("cli.help.version"),
+    )
+    commands = parser.add_subparsers(
+        dest="command",
+        metavar=text("cli.help.command_metavar"),
+        title=text("cli.help.commands"),
+    )
+
+    def command(name: str, run: Callable[[argparse.Namespace, str], str]) -> _Parser:
+        help_text = text(f"cli.help.{name}")
+        sub: _Parser = commands.add_parser(
+            name, help=help_text, description=help_text, add_help=False, allow_abbrev=False
+        )
+        sub.add_argument("-h", "--help", action="help", help=text("cli.help.help"))
+        sub.set_defaults(run=run)
+        return sub
+
+    date_metavar = text("cli.help.date_metavar")
+    demo = command("demo", _demo)
+    example = command("example", _example)
+    roster = command("roster", _roster)
+    roster.add_argument(
+        "file", nargs="?", metavar=text("cli.help.file_metavar"), help=text("cli.help.file")
+    )
+    for sub in (demo, example, roster):
+        sub.add_argument("--locale", metavar="da|en", help=text("cli.help.locale"))
+        default = text("cli.help.today") if sub is roster else EXAMPLE_AS_OF.isoformat()
+        sub.add_argument(
+            "--as-of", metavar=date_metavar, help=text("cli.help.as_of", default=default)
+        )
+    for sub in (demo, example):
+        sub.add_argument("--seed", metavar="N", help=text("cli.help.seed", default=EXAMPLE_SEED))
+    return parser
+
+
+# Options are parsed as text and checked here, so their errors are learnkit's own
+# words in the chosen locale rather than argparse's.
+
+
+def _locale(namespace: argparse.Namespace, prog: str) -> Locale:
+    value: str | None = namespace.locale
+    if value is None:
+        return _DEFAULT_LOCALE
+    for known in LOCALES:
+        if value == known:
+            return known
+    message = translate("cli.error.bad_locale", _DEFAULT_LOCALE, option="--locale", value=value)
+    raise _UsageError(prog, message)
+
+
+def _as_of(namespace: argparse.Namespace, prog: str, locale: Locale, default: dt.date) -> dt.date:
+    value: str | None = namespace.as_of
+    if value is None:
+        return default
+    if _DATE.fullmatch(value):
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisoformat(value)
+    raise _UsageError(prog, translate("cli.error.bad_date", locale, option="--as-of", value=value))
+
+
+def _seed(namespace: argparse.Namespace, prog: str, locale: Locale) -> int:
+    value: str | None = namespace.seed
+    if value is None:
+        return EXAMPLE_SEED
+    if _SEED.fullmatch(value):
+        with contextlib.suppress(ValueError):  # more digits than int() accepts
+            return int(value)
+    raise _UsageError(prog, translate("cli.error.bad_seed", locale, option="--seed", value=value))
+
+
+def _organisation(namespace: argparse.Namespace, prog: str, locale: Locale) -> ExampleOrganisation:
+    seed = _seed(namespace, prog, locale)
+    as_of = _as_of(namespace, prog, locale, EXAMPLE_AS_OF)
+    try:
+        return example_organisation(seed=seed, as_of=as_of)
+    except InvalidDataError as error:
+        message = translate(
+            "cli.error.invalid_argument", locale, **_problems(error.problems, locale)
+        )
+        raise _UsageError(prog, message) from None
+
+
+def _demo(namespace: argparse.Namespace, prog: str) -> str:
+    locale = _locale(namespace, prog)
+    organisation = _organisation(namespace, prog, locale)
+    title = translate("cli.title.demo", locale, company=organisation.name, seed=organisation.seed)
+    view = _View(
+        roster=organisation.roster,
+        as_of=organisation.as_of,
+        locale=locale,
+        title=title,
+        organisation=organisation,
+    )
+    return _render(_DEMO_STEPS, view)
+
+
+def _example(namespace: argparse.Namespace, prog: str) -> str:
+    locale = _locale(namespace, prog)
+    return to_json(_organisation(namespace, prog, locale).roster, indent=2) + "\n"
+
+
+def _roster(namespace: argparse.Namespace, prog: str) -> str:
+    locale = _locale(namespace, prog)
+    # Reading the clock is this module's privilege; the summary itself stays pure.
+    as_of = _as_of(namespace, prog, locale, dt.date.today())
+    source: str | None = namespace.file
+    if source is None:
+        raise _UsageError(prog, translate("cli.error.no_file", locale))
+    shown = translate("cli.stdin", locale) if source == "-" else source
+    roster = _read_roster(source, shown, locale)
+    title = translate("cli.title.roster", locale, source=shown)
+    return _render(_ROSTER_STEPS, _View(roster=roster, as_of=as_of, locale=locale, title=title))
+
+
+def _read_roster(source: str, shown: str, locale: Locale) -> Roster:
+    try:
+        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    except FileNotFoundError:
+        raise _InputError(translate("cli.error.not_found", locale, path=shown)) from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise _InputError(
+            translate("cli.error.unreadable", locale, path=shown, reason=reason)
+        ) from None
+    try:
+        text = data.decode("utf-8-sig")  # tolerate the byte order mark some editors write
+    except UnicodeDecodeError as error:
+        raise _InputError(
+            translate("cli.error.not_utf8", locale, path=shown, position=error.start)
+        ) from None
+    # Checked here first, so a syntax error can name its line and column.
+    _check_json(text, shown, locale)
+    try:
+        return from_json(text, Roster)
+    except InvalidDataError as error:
+        message = translate(
+            "cli.error.invalid_data", locale, path=shown, **_problems(error.problems, locale)
+        )
+        raise _InputError(message) from None
+
+
+def _check_json(text: str, shown: str, locale: Locale) -> None:
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as error:
+        message = translate(
+            "cli.error.bad_json",
+            locale,
+            path=shown,
+            line=error.lineno,
+            column=error.colno,
+            reason=error.msg,
+        )
+        raise _InputError(message) from None
+    except RecursionError:
+        reason = translate("cli.error.too_deep", locale)
+        raise _InputError(translate("cli.error.json", locale, path=shown, reason=reason)) from None
+    except ValueError as error:  # e.g. a number with more digits than Python converts
+        raise _InputError(
+            translate("cli.error.json", locale, path=shown, reason=str(error))
+        ) from None
+
+
+def _problems(problems: Sequence[Problem], locale: Locale) -> dict[str, str]:
+    """The ``count`` and the first ``problems``, compactly, for one line."""
+    shown = [_problem(problem) for problem in problems[:_PROBLEMS_SHOWN]]
+    rest = len(problems) - _PROBLEMS_SHOWN
+    if rest > 0:
+        shown.append(_plural("cli.error.more", rest, locale))
+    return {
+        "count": _plural("cli.error.problems", len(problems), locale),
+        "problems": "; ".join(shown),
+    }
+
+
+def _problem(problem: Problem) -> str:
+    value = repr(problem.value)
+    if len(value) > _VALUE_CHARS:
+        value = value[: _VALUE_CHARS - 1] + "…"
+    return f"{problem.path}: {problem.message} (got {value})"
+
+
+def _plural(key: str, count: int, locale: Locale) -> str:
+    return translate(f"{key}.{'one' if count == 1 else 'other'}", locale, count=count)
+
+
+# The summary is a list of steps, each giving the lines of one section. Later parts
+# of learnkit add their steps (reflections due, Friday stories, mentor matches,
+# ...) to _DEMO_STEPS; steps that need more than a roster read view.organisation.
+
+
+@attrs.frozen(kw_only=True)
+class _View:
+    """What a step may show: a roster on a date, in a locale."""
+
+    roster: Roster
+    as_of: dt.date
+    locale: Locale
+    title: str
+    organisation: ExampleOrganisation | None = None  # the demo's, with every record
+
+
+_Step = Callable[[_View], list[str]]
+
+
+def _render(steps: Iterable[_Step], view: _View) -> str:
+    sections = ["\n".join(lines) for lines in (step(view) for step in steps) if lines]
+    return "\n\n".join(sections) + "\n"
+
+
+def _headline(view: _View) -> list[str]:
+    roster, locale = view.roster, view.locale
+    headcount = translate(
+        "cli.summary.headcount",
+        locale,
+        people=_plural("cli.count.people", len(roster), locale),
+        teams=_plural("cli.count.teams", len(roster.teams), locale),
+        date=view.as_of.isoformat(),
+    )
+    waiting = sum(1 for person in roster if not person.has_started(view.as_of))
+    if waiting:
+        headcount += ", " + translate("cli.summary.not_started", locale, count=waiting)
+    places = Counter(
+        person.location or translate("cli.summary.no_location", locale) for person in roster
+    )
+    locations = ", ".join(f"{place} ({count})" for place, count in _by_count(places))
+    return [
+        view.title,
+        "=" * len(view.title),
+        headcount,
+        translate(
+            "cli.summary.locations", locale, locations=locations or _text("cli.none", locale)
+        ),
+    ]
+
+
+def _teams(view: _View) -> list[str]:
+    roster, locale = view.roster, view.locale
+    rows = []
+    for team in sorted(roster.teams, key=lambda team: (_name_key(team.name), team.id)):
+        members = roster.members(team.id)
+        manager = roster.person(team.manager).name if team.manager is not None else "–"
+        places = Counter(person.location for person in members if person.location is not None)
+        locations = ", ".join(place for place, _ in _by_count(places)) or "–"
+        rows.append([team.name, manager, str(len(members)), locations])
+    if not rows:
+        return [_text("cli.teams.heading", locale), "  " + _text("cli.teams.none", locale)]
+    header = [
+        _text(f"cli.teams.{column}", locale)
+        for column in ("team", "manager", "headcount", "locations")
+    ]
+    return [_text("cli.teams.heading", locale), *_table([header, *rows], right={2})]
+
+
+def _newcomers(view: _View) -> list[str]:
+    roster, locale = view.roster, view.locale
+    heading = translate("cli.newcomers.heading", locale, days=DEFAULT_NEWCOMER_DAYS)
+    rows = [
+        [
+            person.name,
+            roster.team(person.team).name,
+            person.start_date.isoformat(),
+            str((view.as_of - person.start_date).days),
+        ]
+        for person in roster.newcomers(view.as_of)
+    ]
+    if not rows:
+        return [heading, "  " + _text("cli.newcomers.none", locale)]
+    header = [
+        _text(f"cli.newcomers.{column}", locale) for column in ("name", "team", "start", "days")
+    ]
+    return [heading, *_table([header, *rows], right={3})]
+
+
+def _languages(view: _View) -> list[str]:
+    texts = catalogue(view.locale)
+    spoken = Counter(language for person in view.roster for language in person.languages)
+    rows = [
+        [f"{texts[f'language.{code}']} ({code})" if f"language.{code}" in texts else code, str(n)]
+        for code, n in _by_count(spoken)
+    ]
+    return [
+        _text("cli.languages.heading", view.locale),
+        *(_table(rows, right={1}) or ["  " + _text("cli.none", view.locale)]),
+    ]
+
+
+def _time_zones(view: _View) -> list[str]:
+    zones = Counter(person.time_zone.key for person in view.roster)
+    rows = [[key, str(n)] for key, n in _by_count(zones)]
+    return [
+        _text("cli.zones.heading", view.locale),
+        *(_table(rows, right={1}) or ["  " + _text("cli.none", view.locale)]),
+    ]
+
+
+_ROSTER_STEPS: tuple[_Step, ...] = (_headline, _teams, _newcomers, _languages, _time_zones)
+_DEMO_STEPS: tuple[_Step, ...] = (*_ROSTER_STEPS,)
+
+
+def _text(key: str, locale: Locale) -> str:
+    return translate(key, locale)
+
+
+def _by_count(counts: Counter[str]) -> list[tuple[str, int]]:
+    """Most common first, ties by name, so the output never depends on input order."""
+    return sorted(counts.items(), key=lambda item: (-item[1], _name_key(item[0]), item[0]))
+
+
+def _name_key(name: str) -> str:
+    return name.casefold().translate(_DANISH_ORDER)
+
+
+def _table(rows: Sequence[Sequence[str]], *, right: set[int]) -> list[str]:
+    """Rows as aligned columns, indented by two spaces; columns in ``right`` align right."""
+    if not rows:
+        return []
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        cells = [
+            cell.rjust(width) if column in right else cell.ljust(width)
+            for column, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ]
+        lines.append(("  " + "  ".join(cells)).rstrip())
+    return lines

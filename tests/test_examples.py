@@ -1,0 +1,257 @@
+"""Tests for learnkit.examples: the deterministic example organisation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from learnkit import InvalidDataError, Roster
+from learnkit.examples import (
+    AARHUS,
+    COPENHAGEN,
+    EXAMPLE_AS_OF,
+    EXAMPLE_HEADCOUNT,
+    EXAMPLE_NAME,
+    EXAMPLE_SEED,
+    ExampleOrganisation,
+    example_organisation,
+)
+from learnkit.serialize import from_json, to_json
+
+TEAM_IDS = {"stab", "platform", "data", "produkt", "kundeservice", "salg"}
+seeds = st.integers(min_value=0, max_value=2**64)
+dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
+
+
+@pytest.fixture(name="organisation", scope="module")
+def _organisation() -> ExampleOrganisation:
+    return example_organisation()
+
+
+class TestDeterminism:
+    @given(seed=seeds, as_of=dates)
+    def test_same_arguments_give_equal_organisations(self, seed: int, as_of: dt.date) -> None:
+        """Building twice from the same seed and date gives equal organisations."""
+        assert example_organisation(seed=seed, as_of=as_of) == example_organisation(
+            seed=seed, as_of=as_of
+        )
+
+    def test_defaults(self, organisation: ExampleOrganisation) -> None:
+        """The defaults are the documented seed, date and company name."""
+        assert organisation.seed == EXAMPLE_SEED == 2026
+        assert organisation.as_of == EXAMPLE_AS_OF == dt.date(2026, 11, 23)
+        assert organisation.name == EXAMPLE_NAME
+        assert organisation == example_organisation(seed=2026, as_of=dt.date(2026, 11, 23))
+
+    def test_known_output_for_the_default_seed(self, organisation: ExampleOrganisation) -> None:
+        """The default organisation stays the same across releases, so docs can quote it."""
+        director = organisation.director
+        assert (director.id, director.name, director.start_date) == (
+            "p01",
+            "Emma Mikkelsen",
+            dt.date(2005, 5, 20),
+        )
+        assert [person.id for person in organisation.newcomers] == [
+            "p47",
+            "p09",
+            "p37",
+            "p24",
+            "p17",
+        ]
+
+    def test_different_seeds_vary_the_details(self) -> None:
+        """Other seeds give other names, start dates and skills."""
+        organisations = [example_organisation(seed=seed) for seed in range(5)]
+        names = {tuple(person.name for person in org.roster) for org in organisations}
+        starts = {tuple(person.start_date for person in org.roster) for org in organisations}
+        skills = {tuple(person.skills for person in org.roster) for org in organisations}
+        assert len(names) == len(starts) == len(skills) == 5
+
+    @given(seed=seeds, as_of=dates)
+    def test_dates_move_with_as_of(self, seed: int, as_of: dt.date) -> None:
+        """Start dates are relative to as_of: moving as_of moves them by the same days."""
+        here = example_organisation(seed=seed, as_of=as_of)
+        later = example_organisation(seed=seed, as_of=as_of + dt.timedelta(weeks=3))
+        assert [p.start_date + dt.timedelta(weeks=3) for p in here.roster] == [
+            p.start_date for p in later.roster
+        ]
+
+
+class TestShape:
+    @given(seed=seeds, as_of=dates)
+    def test_people_and_teams(self, seed: int, as_of: dt.date) -> None:
+        """Sixty people with readable ids in six teams, each team led by someone in the roster."""
+        roster = example_organisation(seed=seed, as_of=as_of).roster
+        assert len(roster) == EXAMPLE_HEADCOUNT == 60
+        assert [person.id for person in roster] == [f"p{n:02d}" for n in range(1, 61)]
+        assert {team.id for team in roster.teams} == TEAM_IDS
+        for team in roster.teams:
+            assert team.manager is not None
+            assert team.manager in roster
+            assert roster.person(team.manager).team == team.id
+            assert len(roster.members(team.id)) >= 5
+        assert len({person.name for person in roster}) == 60
+
+    @given(seed=seeds)
+    def test_line_of_management(self, seed: int) -> None:
+        """The director tops every line; team managers report to them, members to their manager."""
+        organisation = example_organisation(seed=seed)
+        roster, director = organisation.roster, organisation.director
+        assert director.manager is None
+        assert director.role == "Administrerende direktør"
+        assert roster.team("stab").manager == director.id
+        managers = {team.manager for team in roster.teams}
+        for person in roster:
+            if person.id == director.id:
+                continue
+            chain = roster.reporting_chain(person.id)
+            assert chain[-1] == director
+            assert roster.is_in_line_of_management(director.id, person.id)
+            team_manager = roster.team(person.team).manager
+            if person.id in managers:
+                assert person.manager == director.id
+                assert person.role == "Teamleder"
+            else:
+                assert person.manager == team_manager
+                assert person.role not in {"Teamleder", "Administrerende direktør"}
+
+    @given(seed=seeds, as_of=dates)
+    def test_newcomers_and_tenure(self, seed: int, as_of: dt.date) -> None:
+        """Five to seven newcomers, nobody yet to start, and tenures of up to 25 years."""
+        organisation = example_organisation(seed=seed, as_of=as_of)
+        roster = organisation.roster
+        newcomers = roster.newcomers(as_of)
+        assert 5 <= len(newcomers) <= 7
+        assert newcomers == organisation.newcomers
+        managers = {team.manager for team in roster.teams}
+        assert not managers & {person.id for person in newcomers}
+        for person in roster:
+            assert person.start_date <= as_of
+            assert person.start_date.weekday() < 5
+            assert roster.tenure(person.id, as_of).years <= 25
+        assert roster.tenure(organisation.director.id, as_of).years >= 17
+
+    @given(seed=seeds)
+    def test_locations(self, seed: int) -> None:
+        """Everyone belongs to the København or Aarhus office, and both have people."""
+        roster = example_organisation(seed=seed).roster
+        places = Counter(person.location for person in roster)
+        assert set(places) == {COPENHAGEN, AARHUS}
+        assert {p.location for p in roster.members("data")} == {AARHUS}
+        assert {p.location for p in roster.members("stab")} == {COPENHAGEN}
+
+    @given(seed=seeds)
+    def test_languages(self, seed: int) -> None:
+        """Everyone speaks Danish or English, most both, and a few speak other languages."""
+        roster = example_organisation(seed=seed).roster
+        assert all(person.languages & {"da", "en"} for person in roster)
+        both = sum(1 for person in roster if {"da", "en"} <= person.languages)
+        assert both >= 45
+        assert sum(1 for person in roster if "da" in person.languages) >= 50
+        others = {language for person in roster for language in person.languages} - {"da", "en"}
+        assert others
+        assert others <= {"de", "sv", "pl", "uk", "hi"}
+
+    @given(seed=seeds)
+    def test_time_zones(self, seed: int) -> None:
+        """Two or three people work remotely from another zone; the rest in Copenhagen's."""
+        roster = example_organisation(seed=seed).roster
+        remote = [p for p in roster if p.time_zone.key != "Europe/Copenhagen"]
+        assert 2 <= len(remote) <= 3
+        assert len({p.time_zone.key for p in remote}) == len(remote)
+        assert {p.time_zone.key for p in remote} <= {
+            "Europe/Warsaw",
+            "Asia/Kolkata",
+            "Europe/Stockholm",
+            "Europe/Berlin",
+        }
+
+    @given(seed=seeds)
+    def test_skills(self, seed: int) -> None:
+        """Everyone has skills from their team's vocabulary; managers also lead."""
+        roster = example_organisation(seed=seed).roster
+        managers = {team.manager for team in roster.teams}
+        for person in roster:
+            assert len(person.skills) >= 2
+            assert all(skill.name == skill.name.lower() for skill in person.skills)
+            assert (person.skill_level("ledelse") > 0) == (person.id in managers)
+        for person in roster:
+            if person.skill_level("kubernetes"):
+                assert person.team == "platform"
+            if person.skill_level("zendesk"):
+                assert person.team == "kundeservice"
+
+    @given(seed=seeds, as_of=dates)
+    def test_skill_levels_grow_with_tenure(self, seed: int, as_of: dt.date) -> None:
+        """Newcomers are at level 3 at most; people here ten years or more at 3 at least."""
+        roster = example_organisation(seed=seed, as_of=as_of).roster
+        newcomers = {person.id for person in roster.newcomers(as_of)}
+        for person in roster:
+            levels = [skill.level for skill in person.skills]
+            if person.id in newcomers:
+                assert max(levels) <= 3
+            if roster.tenure(person.id, as_of).years >= 10:
+                assert min(levels) >= 3
+
+    @given(seed=seeds)
+    def test_roster_survives_json(self, seed: int) -> None:
+        """The roster round-trips through JSON, as `learnkit example` writes it."""
+        roster = example_organisation(seed=seed).roster
+        assert from_json(to_json(roster), Roster) == roster
+
+
+class TestArguments:
+    @pytest.mark.parametrize("seed", [True, "7", 7.0, None])
+    def test_seed_must_be_a_whole_number(self, seed: object) -> None:
+        """A seed that is not an int is refused by name."""
+        with pytest.raises(InvalidDataError) as caught:
+            example_organisation(seed=seed)  # type: ignore[arg-type]
+        assert caught.value.problems[0].path == "seed"
+
+    @pytest.mark.parametrize(
+        "as_of", [dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC), "2026-11-23", None]
+    )
+    def test_as_of_must_be_a_date(self, as_of: object) -> None:
+        """as_of must be a plain date."""
+        with pytest.raises(InvalidDataError) as caught:
+            example_organisation(as_of=as_of)  # type: ignore[arg-type]
+        assert caught.value.problems[0].path == "as_of"
+
+    def test_as_of_needs_room_for_history(self) -> None:
+        """A date too early for 25 years of history is refused; the earliest allowed works."""
+        with pytest.raises(InvalidDataError, match="25 years of history"):
+            example_organisation(as_of=dt.date(1, 1, 1))
+        earliest = dt.date.min + dt.timedelta(days=25 * 365 + 7)
+        assert len(example_organisation(as_of=earliest).roster) == 60
+        with pytest.raises(InvalidDataError):
+            example_organisation(as_of=earliest - dt.timedelta(days=1))
+
+    def test_negative_and_huge_seeds_work(self) -> None:
+        """Any whole number is a seed."""
+        assert len(example_organisation(seed=-5).roster) == 60
+        assert len(example_organisation(seed=10**40).roster) == 60
+
+
+class TestExampleOrganisation:
+    def test_is_frozen(self, organisation: ExampleOrganisation) -> None:
+        """The organisation cannot be changed in place."""
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            organisation.seed = 1  # type: ignore[misc]
+
+    def test_validates_its_fields(self, organisation: ExampleOrganisation) -> None:
+        """Building one by hand checks the field types."""
+        with pytest.raises(InvalidDataError):
+            ExampleOrganisation(seed=1, as_of=EXAMPLE_AS_OF, roster="nobody")  # type: ignore[arg-type]
+        with pytest.raises(InvalidDataError):
+            attrs.evolve(organisation, name=" ")
+
+    def test_evolves_to_another_date(self, organisation: ExampleOrganisation) -> None:
+        """Newcomers follow the organisation's as_of."""
+        much_later = attrs.evolve(organisation, as_of=EXAMPLE_AS_OF + dt.timedelta(days=400))
+        assert much_later.newcomers == ()
+        assert organisation.director is organisation.roster.person("p01")
