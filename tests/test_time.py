@@ -194,7 +194,7 @@ class TestFormatAndParse:
         second = parse_datetime("2026-10-25T02:30:00+01:00[Europe/Copenhagen]")
         assert second.astimezone(dt.UTC) - first.astimezone(dt.UTC) == dt.timedelta(hours=1)
 
-    @given(st.datetimes(timezones=st.timezones()))
+    @given(st.datetimes(timezones=st.timezones(), allow_imaginary=False))
     def test_round_trip(self, value: dt.datetime) -> None:
         """Parsing the formatted text gives the same wall time, offset, zone and instant."""
         text = format_datetime(value)
@@ -737,3 +737,14 @@ class TestImaginaryWallTimes:
         for wall in (dt.time(1, 59), dt.time(3, 0)):
             value = dt.datetime.combine(dt.date(2026, 3, 29), wall, tzinfo=cph)
             assert ensure_aware(value) is value
+
+    @given(st.datetimes(timezones=st.timezones(), allow_imaginary=True))
+    def test_format_accepts_exactly_the_times_that_exist(self, value: dt.datetime) -> None:
+        """format_datetime refuses a wall time iff it does not survive a trip through UTC."""
+        back = value.astimezone(dt.UTC).astimezone(value.tzinfo)
+        exists = back.replace(tzinfo=None, fold=0) == value.replace(tzinfo=None, fold=0)
+        if exists:
+            assert parse_datetime(format_datetime(value)) == value
+        else:
+            with pytest.raises(InvalidDataError, match="does not exist"):
+                format_datetime(value)
