@@ -68,6 +68,54 @@ CATALOGUE: Final[dict[str, str]] = {
     "cli.error.more.one": "og {count} problem mere",
     "cli.error.more.other": "og {count} problemer mere",
     "cli.error.interrupted": "afbrudt",
+    # Mentormatchning: begrundelserne bag hver afgørelse og score.
+    "reason.custom": "{text}",
+    "reason.self": "{mentor} kan ikke være sin egen mentor",
+    "reason.forbidden": "{mentor} og {mentee} må ikke sættes sammen",
+    "reason.management.none": "Hverken {mentor} eller {mentee} er leder for den anden",
+    "reason.management.direct": "{manager} er nærmeste leder for {report}",
+    "reason.management.indirect": "{manager} er leder for {report} via {via}",
+    "reason.experience.years": (
+        "{mentor} startede {mentor_start}, {years} år før {mentee} (mindst {required} krævet)"
+    ),
+    "reason.experience.one_year": (
+        "{mentor} startede {mentor_start}, 1 år før {mentee} (mindst {required} krævet)"
+    ),
+    "reason.experience.under_a_year": (
+        "{mentor} startede {mentor_start}, under et år før {mentee} (mindst {required} krævet)"
+    ),
+    "reason.experience.not_before": (
+        "{mentor} startede {mentor_start}, ikke før {mentee} ({mentee_start}; "
+        "mindst {required} krævet)"
+    ),
+    "reason.language.shared": "{mentor} og {mentee} taler begge {languages}",
+    "reason.language.none": (
+        "{mentor} ({mentor_languages}) og {mentee} ({mentee_languages}) har intet fælles sprog"
+    ),
+    "reason.team.different": (
+        "{mentor} ({mentor_team}) og {mentee} ({mentee_team}) er i forskellige teams"
+    ),
+    "reason.team.same": "{mentor} og {mentee} er begge i {team}",
+    "reason.skills.no_wants": "{mentee} har ingen ønsker angivet",
+    "reason.skills.none": "{mentor} dækker ingen af ønskerne",
+    "reason.skills.covered": "{mentor} dækker {covered} af {wanted} ønsker: {details}",
+    "reason.skills.topic": "{want} (emne)",
+    "reason.skills.level": "{want} (niveau {level} > {own})",
+    "reason.zones.overlap": (
+        "{mentor} ({mentor_zone}) og {mentee} ({mentee_zone}) deler {overlap} af {length} "
+        "arbejdstimer"
+    ),
+    "reason.history.never": "{mentor} og {mentee} har ikke været sat sammen før",
+    "reason.history.ongoing": "{mentor} og {mentee} har været sat sammen siden {started}",
+    "reason.history.recent": (
+        "{mentor} og {mentee} var sat sammen til {ended}, inden for de seneste {months} måneder"
+    ),
+    "reason.history.earlier": (
+        "{mentor} og {mentee} var sat sammen til {ended}, for mere end {months} måneder siden"
+    ),
+    "reason.preference.none": "{mentee} har ikke rangeret nogen mentorer",
+    "reason.preference.unlisted": "{mentee} har ikke rangeret {mentor}",
+    "reason.preference.rank": "{mentee} har {mentor} som nummer {rank} af {count}",
     # Languages by ISO 639 code; a code without a name here is shown as it is.
     "language.ar": "arabisk",
     "language.da": "dansk",
@@ -91,4 +139,32 @@ CATALOGUE: Final[dict[str, str]] = {
     "language.tr": "tyrkisk",
     "language.uk": "ukrainsk",
     "language.zh": "kinesisk",
+    # Mentorships: status names and the reasons a move is refused (learnkit.mentoring).
+    "mentorship.status.proposed": "foreslået",
+    "mentorship.status.active": "aktiv",
+    "mentorship.status.ended": "afsluttet",
+    "mentorship.status.cancelled": "aflyst",
+    "mentorship.refused.final": "Mentorforløbet er afsluttet eller aflyst og kan ikke ændres mere.",
+    "mentorship.refused.not_proposed": (
+        "Kun et foreslået mentorforløb kan begynde; dette er allerede i gang."
+    ),
+    "mentorship.refused.not_active": (
+        "Kun et aktivt mentorforløb kan afsluttes; dette er ikke begyndt endnu."
+    ),
+    "mentorship.refused.no_way_back": "Et mentorforløb kan ikke gå tilbage til at være foreslået.",
+    "mentorship.refused.start_before_proposal": "Startdatoen ligger før forløbet blev foreslået.",
+    "mentorship.refused.planned_end_not_after_start": (
+        "Den aftalte slutdato skal ligge efter startdatoen."
+    ),
+    "mentorship.refused.end_before_start": "Slutdatoen ligger før forløbet begyndte.",
+    "mentorship.refused.reflection_missing": (
+        "Skriv en afsluttende refleksion, før forløbet afsluttes: Hvad har I lært?"
+    ),
+    "mentorship.refused.cancel_before_proposal": (
+        "Datoen for aflysningen ligger før forløbet blev foreslået."
+    ),
+    "mentorship.refused.cancel_before_start": (
+        "Datoen for aflysningen ligger før forløbet begyndte."
+    ),
+    "mentorship.refused.reason_missing": "Skriv, hvorfor forløbet aflyses.",
 }

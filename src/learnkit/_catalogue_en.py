@@ -68,6 +68,56 @@ CATALOGUE: Final[dict[str, str]] = {
     "cli.error.more.one": "and {count} more problem",
     "cli.error.more.other": "and {count} more problems",
     "cli.error.interrupted": "interrupted",
+    # Mentor matching: the reasons behind every verdict and score.
+    "reason.custom": "{text}",
+    "reason.self": "{mentor} cannot mentor themselves",
+    "reason.forbidden": "{mentor} and {mentee} are a forbidden pair",
+    "reason.management.none": "Neither {mentor} nor {mentee} manages the other",
+    "reason.management.direct": "{manager} is the direct manager of {report}",
+    "reason.management.indirect": "{manager} manages {report} via {via}",
+    "reason.experience.years": (
+        "{mentor} started {mentor_start}, {years} years before {mentee} "
+        "(at least {required} required)"
+    ),
+    "reason.experience.one_year": (
+        "{mentor} started {mentor_start}, 1 year before {mentee} (at least {required} required)"
+    ),
+    "reason.experience.under_a_year": (
+        "{mentor} started {mentor_start}, less than a year before {mentee} "
+        "(at least {required} required)"
+    ),
+    "reason.experience.not_before": (
+        "{mentor} started {mentor_start}, not before {mentee} ({mentee_start}; "
+        "at least {required} required)"
+    ),
+    "reason.language.shared": "{mentor} and {mentee} share {languages}",
+    "reason.language.none": (
+        "{mentor} ({mentor_languages}) and {mentee} ({mentee_languages}) share no language"
+    ),
+    "reason.team.different": (
+        "{mentor} ({mentor_team}) and {mentee} ({mentee_team}) are in different teams"
+    ),
+    "reason.team.same": "{mentor} and {mentee} are both in {team}",
+    "reason.skills.no_wants": "{mentee} has listed no wants",
+    "reason.skills.none": "{mentor} covers none of the wants",
+    "reason.skills.covered": "{mentor} covers {covered} of {wanted} wants: {details}",
+    "reason.skills.topic": "{want} (topic)",
+    "reason.skills.level": "{want} (level {level} > {own})",
+    "reason.zones.overlap": (
+        "{mentor} ({mentor_zone}) and {mentee} ({mentee_zone}) share {overlap} of {length} "
+        "working hours"
+    ),
+    "reason.history.never": "{mentor} and {mentee} have not been paired before",
+    "reason.history.ongoing": "{mentor} and {mentee} have been paired since {started}",
+    "reason.history.recent": (
+        "{mentor} and {mentee} were paired until {ended}, within the last {months} months"
+    ),
+    "reason.history.earlier": (
+        "{mentor} and {mentee} were paired until {ended}, more than {months} months ago"
+    ),
+    "reason.preference.none": "{mentee} has ranked no mentors",
+    "reason.preference.unlisted": "{mentee} did not rank {mentor}",
+    "reason.preference.rank": "{mentee} ranked {mentor} number {rank} of {count}",
     # Languages by ISO 639 code; a code without a name here is shown as it is.
     "language.ar": "Arabic",
     "language.da": "Danish",
@@ -91,4 +141,36 @@ CATALOGUE: Final[dict[str, str]] = {
     "language.tr": "Turkish",
     "language.uk": "Ukrainian",
     "language.zh": "Chinese",
+    # Mentorships: status names and the reasons a move is refused (learnkit.mentoring).
+    "mentorship.status.proposed": "proposed",
+    "mentorship.status.active": "active",
+    "mentorship.status.ended": "ended",
+    "mentorship.status.cancelled": "cancelled",
+    "mentorship.refused.final": (
+        "The mentorship has ended or been cancelled and can no longer change."
+    ),
+    "mentorship.refused.not_proposed": (
+        "Only a proposed mentorship can start; this one has already started."
+    ),
+    "mentorship.refused.not_active": (
+        "Only an active mentorship can end; this one has not started yet."
+    ),
+    "mentorship.refused.no_way_back": "A mentorship cannot go back to being proposed.",
+    "mentorship.refused.start_before_proposal": (
+        "The start date is before the mentorship was proposed."
+    ),
+    "mentorship.refused.planned_end_not_after_start": (
+        "The agreed end must be after the start date."
+    ),
+    "mentorship.refused.end_before_start": "The end date is before the mentorship started.",
+    "mentorship.refused.reflection_missing": (
+        "Write a closing reflection before ending the mentorship: what have you learned?"
+    ),
+    "mentorship.refused.cancel_before_proposal": (
+        "The cancellation date is before the mentorship was proposed."
+    ),
+    "mentorship.refused.cancel_before_start": (
+        "The cancellation date is before the mentorship started."
+    ),
+    "mentorship.refused.reason_missing": "Say why the mentorship is cancelled.",
 }

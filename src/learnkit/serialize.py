@@ -45,6 +45,17 @@ from cattrs.preconf.json import configure_converter
 
 from learnkit import _errors
 from learnkit.exceptions import InvalidDataError, Problem
+from learnkit.mentoring._lifecycle import CheckIn, CheckInCadence, DueCheckIn, Mentorship
+from learnkit.mentoring._model import Cohort, MenteeRequest, MentorOffer, Pair, Pairing, Want
+from learnkit.mentoring._rules import (
+    BUILTIN_RULES,
+    Reason,
+    ReasonParams,
+    Rules,
+    Score,
+    Verdict,
+)
+from learnkit.mentoring._scoring import PairExplanation, ScorePart
 from learnkit.people import Person, Roster, Skill, Team, Tenure
 from learnkit.time import Calendar, Holiday, format_datetime, parse_datetime, zone
 
@@ -81,6 +92,26 @@ _SERIALIZABLE: Final[tuple[type, ...]] = (
     Skill,
     Team,
     Tenure,
+    # learnkit.mentoring: the problem, the rules (each built-in on its own, too)
+    # and the explanation of a pair.
+    Cohort,
+    MenteeRequest,
+    MentorOffer,
+    Pair,
+    Pairing,
+    Want,
+    Reason,
+    Verdict,
+    Score,
+    Rules,
+    *BUILTIN_RULES.values(),
+    ScorePart,
+    PairExplanation,
+    # learnkit.mentoring: the lifecycle of a mentorship and its check-ins.
+    Mentorship,
+    CheckInCadence,
+    CheckIn,
+    DueCheckIn,
 )
 # A later part makes its types serializable by adding them to the tuple above.
 _TYPES: Final[Mapping[str, type]] = MappingProxyType({cls.__name__: cls for cls in _SERIALIZABLE})
@@ -291,6 +322,112 @@ def _field_problems(
     return found
 
 
+# --- mentoring: reason parameters, verdict lists and rules as a tagged union ---------------
+
+_VERDICTS: Final = tuple[tuple[str, Verdict], ...]
+
+
+def _unstructure_params(value: ReasonParams) -> dict[str, Any]:
+    # An object reads better than pairs: {"mentor": "Anne", "years": 3}.
+    return dict(value)
+
+
+def _structure_params(value: object, _: object) -> ReasonParams:
+    if not isinstance(value, dict):
+        raise _errors.expected("an object of names and values", value)
+    problems = []
+    for name, item in value.items():
+        if isinstance(item, bool) or not isinstance(item, str | int | float):
+            problems.append(
+                Problem(_errors.key_path("", name), item, "must be a string or a number")
+            )
+        elif isinstance(item, float) and not math.isfinite(item):
+            problems.append(Problem(_errors.key_path("", name), item, "must be a finite number"))
+    if problems:
+        raise InvalidDataError(problems)
+    return tuple(value.items())
+
+
+def _unstructure_verdicts(value: tuple[tuple[str, Verdict], ...]) -> list[Any]:
+    return [[name, _converter.unstructure(verdict, Verdict)] for name, verdict in value]
+
+
+def _structure_verdicts(value: object, _: object) -> tuple[tuple[str, Verdict], ...]:
+    found: list[tuple[str, Verdict]] = []
+    problems: list[Problem] = []
+    for index, item in enumerate(_require_array(value)):
+        path = f"[{index}]"
+        if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)):
+            problems.append(Problem(path, item, "must be a [rule name, verdict] pair"))
+            continue
+        try:
+            found.append((item[0], _converter.structure(item[1], Verdict)))
+        except InvalidDataError as error:
+            problems.extend(error.prefixed(f"{path}[1]").problems)
+    if problems:
+        raise InvalidDataError(problems)
+    return tuple(found)
+
+
+def _unstructure_rules(value: Rules) -> dict[str, Any]:
+    return {
+        "hard": [_unstructure_rule(rule) for rule in value.hard],
+        "soft": [_unstructure_rule(rule) for rule in value.soft],
+    }
+
+
+def _unstructure_rule(rule: object) -> dict[str, Any]:
+    cls = type(rule)
+    name = getattr(rule, "name", None)
+    if not isinstance(name, str) or BUILTIN_RULES.get(name) is not cls:
+        raise TypeError(
+            f"learnkit.serialize cannot write the user rule {rule!r}: only learnkit's built-in "
+            f"rules ({', '.join(BUILTIN_RULES)}) are serializable; keep user rules in code"
+        )
+    return {"kind": name, **_converter.unstructure(rule, cls)}
+
+
+def _structure_rules(value: object, _: object) -> Rules:
+    if not isinstance(value, dict):
+        raise _errors.expected("an object (a Rules)", value)
+    groups = ("hard", "soft")
+    problems = [
+        _errors.unknown_key("", key, value[key], groups) for key in value if key not in groups
+    ]
+    read: dict[str, list[Any]] = {}
+    for group in groups:
+        if group not in value:
+            continue  # the default rules of that group
+        try:
+            items = _require_array(value[group])
+        except InvalidDataError as error:
+            problems.extend(error.prefixed(group).problems)
+            continue
+        read[group] = []
+        for index, item in enumerate(items):
+            try:
+                read[group].append(_structure_rule(item))
+            except InvalidDataError as error:
+                problems.extend(error.prefixed(f"{group}[{index}]").problems)
+    if problems:
+        raise InvalidDataError(problems)
+    return Rules(**read)
+
+
+def _structure_rule(value: object) -> object:
+    if not isinstance(value, dict):
+        raise _errors.expected("an object (a rule with its kind)", value)
+    kind = value.get("kind", _errors.ABSENT)
+    if kind is _errors.ABSENT:
+        raise InvalidDataError.single("kind", None, _errors.MISSING_MESSAGE)
+    cls = BUILTIN_RULES.get(kind) if isinstance(kind, str) else None
+    if cls is None:
+        raise InvalidDataError.single(
+            "kind", kind, f"is not a built-in rule (expected one of {', '.join(BUILTIN_RULES)})"
+        )
+    return _converter.structure({k: v for k, v in value.items() if k != "kind"}, cls)
+
+
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True)
     configure_converter(converter)
@@ -308,6 +445,13 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook_factory(_is_frozenset, _frozenset_structure_factory)
     converter.register_unstructure_hook_factory(_is_frozenset, _frozenset_unstructure_factory)
     converter.register_structure_hook_factory(_is_serializable, _class_structure_factory)
+    # Registered last, so they are asked before the general hooks above.
+    converter.register_structure_hook_func(lambda kind: kind == ReasonParams, _structure_params)
+    converter.register_unstructure_hook_func(lambda kind: kind == ReasonParams, _unstructure_params)
+    converter.register_structure_hook_func(lambda kind: kind == _VERDICTS, _structure_verdicts)
+    converter.register_unstructure_hook_func(lambda kind: kind == _VERDICTS, _unstructure_verdicts)
+    converter.register_structure_hook(Rules, _structure_rules)
+    converter.register_unstructure_hook(Rules, _unstructure_rules)
     return converter
 
 
