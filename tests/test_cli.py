@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -22,7 +23,10 @@ import learnkit
 from learnkit import Person, Roster, Team
 from learnkit.cli import main
 from learnkit.examples import example_organisation
-from learnkit.serialize import from_json, to_json
+from learnkit.mentoring import Cohort, Pair
+from learnkit.mentoring._match import MatchResult, optimal, stable
+from learnkit.rostercsv import roster_to_csv
+from learnkit.serialize import from_json, to_dict, to_json
 
 BIN = Path(sys.executable).parent
 
@@ -45,6 +49,35 @@ def _roster_file(tmp_path: Path) -> Path:
     path = tmp_path / "roster.json"
     path.write_text(to_json(example_organisation().roster, indent=2), encoding="utf-8")
     return path
+
+
+@pytest.fixture(name="cohort", scope="module")
+def _cohort() -> Cohort:
+    return example_organisation().mentoring
+
+
+@pytest.fixture(name="cohort_file")
+def _cohort_file(tmp_path: Path, cohort: Cohort) -> Path:
+    path = tmp_path / "cohort.json"
+    path.write_text(to_json(cohort, indent=2), encoding="utf-8")
+    return path
+
+
+def write_cohort(path: Path, cohort: Cohort) -> str:
+    """Write ``cohort`` as a document to ``path``; the path as text."""
+    path.write_text(to_json(cohort), encoding="utf-8")
+    return str(path)
+
+
+def label(cohort: Cohort, person_id: str) -> str:
+    """How the match table shows a person."""
+    return f"{cohort.roster.person(person_id).name} ({person_id})"
+
+
+def decimal(value: float, locale: str = "da") -> str:
+    """A score as the match table shows it."""
+    text = f"{value:.2f}"
+    return text.replace(".", ",") if locale == "da" else text
 
 
 class TestVersion:
@@ -88,7 +121,7 @@ class TestHelp:
         assert status == 0
         assert err == ""
         assert "vis en opsummering af eksempelorganisationen" in out
-        assert all(command in out for command in ("demo", "example", "roster"))
+        assert all(command in out for command in ("demo", "example", "match", "roster"))
 
     def test_command_help_in_english(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A command's --help follows --locale, wherever it stands."""
@@ -199,7 +232,9 @@ class TestRoster:
         )
         assert (status, err) == (0, "")
         assert out.splitlines()[0] == f"Roster from {roster_file}"
-        assert out.splitlines()[2:] == demo.splitlines()[2:]
+        # The demo goes on with the records of the example organisation beyond its roster.
+        beyond = section(demo, "Mentors for the newcomers")
+        assert out.splitlines()[2:] == demo.splitlines()[2 : -len(beyond) - 1]
 
     def test_reads_standard_input(
         self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
@@ -433,3 +468,348 @@ class TestErrors:
         process.stderr.close()
         assert process.wait() == 1
         assert err == b""
+
+
+class TestMatch:
+    def test_table_in_danish(
+        self, capsys: pytest.CaptureFixture[str], cohort: Cohort, cohort_file: Path
+    ) -> None:
+        """The optimum: every pair with its score and top reasons, then the guarantee."""
+        result = optimal(cohort)
+        status, out, err = run(capsys, "match", str(cohort_file))
+        assert (status, err) == (0, "")
+        lines = out.splitlines()
+        assert lines[0] == f"Mentormatchning: {cohort_file}"
+        assert lines[1] == "=" * len(lines[0])
+        assert lines[2].startswith("Optimal: flest mulige mentees med en mentor")
+        summary = section(out, f"{len(result.matches)} af {len(cohort.requests)} mentees")
+        assert decimal(result.total_score) in summary[0]
+        pairs = section(out, "Par")
+        assert pairs[1].split() == ["Mentee", "Mentor", "Score", "Vigtigste", "grunde", "(andel",
+                                    "af", "scoren)"]  # fmt: skip
+        # A pair's first line starts with the mentee; its second reason stands on a line of its own.
+        first_lines = [line for line in pairs[2:] if not line.startswith("      ")]
+        assert len(first_lines) == len(result.matches)
+        assert len(pairs) - 2 <= 2 * len(result.matches)
+        for line, match in zip(first_lines, result.matches, strict=True):
+            assert line.startswith(f"  {label(cohort, match.mentee)} ")
+            assert f" {label(cohort, match.mentor)} " in line
+            assert f" {decimal(match.score)}  " in line
+        assert lines[-1] == f"Garanti: {result.guarantee_text('da')}"
+        assert all(line == line.rstrip() for line in lines)
+
+    def test_reasons_are_the_largest_parts(
+        self, capsys: pytest.CaptureFixture[str], cohort: Cohort, cohort_file: Path
+    ) -> None:
+        """Each pair shows its two largest score parts, with their share of the score."""
+        result = optimal(cohort)
+        _, out, _ = run(capsys, "match", str(cohort_file), "--locale", "en")
+        for match in result.matches:
+            total = sum(part.weight for part in match.parts)
+            shares = sorted(
+                (
+                    (part.weight * part.value / total, -k, part)
+                    for k, part in enumerate(match.parts)
+                ),
+                key=lambda item: (item[0], item[1]),
+                reverse=True,
+            )
+            for share, _, part in shares[:2]:
+                if share > 0:
+                    text = f"{decimal(share, 'en')}  {part.reason.render('en')}"
+                    assert text in out
+
+    def test_stable_in_english(
+        self, capsys: pytest.CaptureFixture[str], cohort: Cohort, cohort_file: Path
+    ) -> None:
+        """--method stable prints the stable matching and its guarantee."""
+        result = stable(cohort)
+        status, out, _ = run(capsys, "match", str(cohort_file), "--method", "stable", "--locale=en")
+        assert status == 0
+        assert out.splitlines()[2] == "Stable: mentees propose in turn (deferred acceptance)"
+        for match in result.matches:
+            assert f"  {label(cohort, match.mentee)} " in out
+        assert out.splitlines()[-1] == f"Guarantee: {result.guarantee_text('en')}"
+
+    def test_objective_score(
+        self, capsys: pytest.CaptureFixture[str], cohort: Cohort, cohort_file: Path
+    ) -> None:
+        """--objective score asks for the highest total score alone."""
+        result = optimal(cohort, objective="score")
+        status, out, _ = run(capsys, "match", str(cohort_file), "--objective", "score")
+        assert status == 0
+        assert out.splitlines()[2] == "Optimal: den højeste samlede score"
+        assert out.splitlines()[-1] == f"Garanti: {result.guarantee_text('da')}"
+
+    def test_unmatched_and_locked(
+        self, capsys: pytest.CaptureFixture[str], cohort: Cohort, tmp_path: Path
+    ) -> None:
+        """Unmatched mentees are listed with why; locked pairs are marked."""
+        lonely = cohort.mentees[0]
+        fixed = optimal(cohort).matches[-1]
+        changed = attrs.evolve(
+            cohort,
+            forbidden=[Pair(mentor, lonely) for mentor in cohort.mentors if mentor != lonely],
+            locked=[Pair(fixed.mentor, fixed.mentee)],
+        )
+        result = optimal(changed)
+        (unmatched,) = result.unmatched
+        status, out, _ = run(capsys, "match", write_cohort(tmp_path / "c.json", changed))
+        assert status == 0
+        assert section(out, "Uden mentor (1)") == [
+            "Uden mentor (1)",
+            f"  {label(cohort, lonely)}: {unmatched.explain('da')}",
+        ]
+        (row,) = [
+            line for line in out.splitlines() if line.startswith(f"  {label(cohort, fixed.mentee)}")
+        ]
+        assert "(låst) " in row
+
+    def test_no_pairs(
+        self, capsys: pytest.CaptureFixture[str], cohort: Cohort, tmp_path: Path
+    ) -> None:
+        """A cohort without requests prints that there are no pairs."""
+        empty = attrs.evolve(cohort, requests=(), forbidden=(), history=())
+        status, out, _ = run(
+            capsys, "match", write_cohort(tmp_path / "c.json", empty), "--locale", "en"
+        )
+        assert status == 0
+        assert section(out, "Pairs") == ["Pairs", "  No pairs."]
+        assert "0 of 0 mentees have a mentor; total score 0.00, average 0.00" in out
+
+    def test_json(
+        self, capsys: pytest.CaptureFixture[str], cohort: Cohort, cohort_file: Path
+    ) -> None:
+        """--json prints the MatchResult as a learnkit document."""
+        status, out, err = run(capsys, "match", str(cohort_file), "--json", "--method", "stable")
+        assert (status, err) == (0, "")
+        assert json.loads(out)["type"] == "MatchResult"
+        assert from_json(out, MatchResult) == stable(cohort)
+
+    def test_reads_standard_input(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, cohort: Cohort
+    ) -> None:
+        """`-` reads the cohort from standard input, as from `learnkit example --mentoring`."""
+        text = to_json(cohort).encode()
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text)))
+        status, out, _ = run(capsys, "match", "-", "--locale", "en")
+        assert status == 0
+        assert out.startswith("Mentor matching: <standard input>\n")
+
+
+def cohort_without_roster(path: Path, cohort: Cohort) -> str:
+    """Write ``cohort`` as a document whose data leaves out the roster."""
+    document = to_dict(cohort)
+    del document["data"]["roster"]
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return str(path)
+
+
+class TestMatchWithCsvRoster:
+    def test_csv_supplies_the_roster(
+        self, capsys: pytest.CaptureFixture[str], cohort: Cohort, cohort_file: Path, tmp_path: Path
+    ) -> None:
+        """A Danish Excel export (`;`, byte order mark) gives the same matching as the document."""
+        csv_path = tmp_path / "roster.csv"
+        csv_path.write_text(
+            "\ufeff" + roster_to_csv(cohort.roster, delimiter=";"), encoding="utf-8"
+        )
+        document = cohort_without_roster(tmp_path / "no-roster.json", cohort)
+        status, out, err = run(capsys, "match", document, "--roster", str(csv_path))
+        assert (status, err) == (0, "")
+        _, whole, _ = run(capsys, "match", str(cohort_file))
+        assert out.splitlines()[2:] == whole.splitlines()[2:]
+
+    def test_windows_1252(
+        self, capsys: pytest.CaptureFixture[str], cohort: Cohort, tmp_path: Path
+    ) -> None:
+        """A CSV file in Windows-1252, as Danish Excel saves it, is read with its æ, ø and å."""
+        # Windows-1252 has no ł (as in Paweł): such names are written as Excel would, with "?".
+        people = [
+            attrs.evolve(p, name=p.name.encode("cp1252", "replace").decode("cp1252"))
+            for p in cohort.roster
+        ]
+        western = attrs.evolve(cohort, roster=Roster(people=people, teams=cohort.roster.teams))
+        csv_path = tmp_path / "roster.csv"
+        text = roster_to_csv(western.roster, delimiter=";")
+        assert "ø" in text
+        csv_path.write_bytes(text.encode("cp1252"))
+        document = cohort_without_roster(tmp_path / "cohort.json", western)
+        status, out, _ = run(capsys, "match", document, "--roster", str(csv_path), "--json")
+        assert status == 0
+        assert from_json(out, MatchResult) == optimal(western)
+
+    def test_csv_from_standard_input(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+        cohort: Cohort,
+        tmp_path: Path,
+    ) -> None:
+        """`--roster -` reads the CSV from standard input."""
+        text = roster_to_csv(cohort.roster).encode()
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text)))
+        document = cohort_without_roster(tmp_path / "cohort.json", cohort)
+        status, _, err = run(capsys, "match", document, "--roster", "-")
+        assert (status, err) == (0, "")
+
+    def test_two_rosters_are_refused(
+        self, capsys: pytest.CaptureFixture[str], cohort: Cohort, cohort_file: Path, tmp_path: Path
+    ) -> None:
+        """A document with a roster and --roster as well is refused, not silently merged."""
+        csv_path = tmp_path / "roster.csv"
+        csv_path.write_text(roster_to_csv(cohort.roster), encoding="utf-8")
+        status, out, err = run(capsys, "match", str(cohort_file), "--roster", str(csv_path))
+        assert (status, out) == (1, "")
+        assert err == (
+            f"learnkit: {cohort_file}: dokumentet har en medarbejderliste, og --roster giver også"
+            " en; udelad den ene\n"
+        )
+
+    def test_csv_problems_name_row_and_column(
+        self, capsys: pytest.CaptureFixture[str], cohort: Cohort, tmp_path: Path
+    ) -> None:
+        """A bad CSV gives one line with its problems at `row N, column NAME`."""
+        csv_path = tmp_path / "roster.csv"
+        csv_path.write_text("id,name,team,start_date\np1,A,t,soon\np2,B,t,2020-13-01\n")
+        document = cohort_without_roster(tmp_path / "cohort.json", cohort)
+        status, out, err = run(
+            capsys, "match", document, "--roster", str(csv_path), "--locale", "en"
+        )
+        assert (status, out) == (1, "")
+        assert err.count("\n") == 1
+        assert err.startswith(
+            f"learnkit: {csv_path}: invalid data, 2 problems: row 2, column start_date: must be a"
+            " date written YYYY-MM-DD, DD-MM-YYYY or DD.MM.YYYY (got 'soon'); row 3, column"
+            " start_date: is not a day in the calendar (got '2020-13-01')"
+        )
+
+    def test_csv_that_is_no_text(
+        self, capsys: pytest.CaptureFixture[str], cohort: Cohort, tmp_path: Path
+    ) -> None:
+        """Bytes that are neither UTF-8 nor Windows-1252 are refused with their position."""
+        csv_path = tmp_path / "roster.csv"
+        csv_path.write_bytes(b"id,name\n\x81")
+        document = cohort_without_roster(tmp_path / "cohort.json", cohort)
+        status, _, err = run(capsys, "match", document, "--roster", str(csv_path), "--locale", "en")
+        assert status == 1
+        assert err == f"learnkit: {csv_path}: is neither UTF-8 nor Windows-1252 text (byte 8)\n"
+
+
+class TestMatchErrors:
+    @pytest.mark.parametrize(
+        ("argv", "expected"),
+        [
+            ([], "learnkit match: mangler filen med kohorten"),
+            (
+                ["c.json", "--method", "greedy"],
+                "--method: ukendt værdi 'greedy', vælg optimal | stable",
+            ),
+            (
+                ["c.json", "--objective", "fun"],
+                "--objective: ukendt værdi 'fun', vælg participation",
+            ),
+            (
+                ["c.json", "--method", "stable", "--objective", "score"],
+                "--objective gælder kun sammen med --method optimal",
+            ),
+            (["-", "--roster", "-"], "kun én af FIL og --roster kan være '-'"),
+            (["c.json", "--locale", "de"], "--locale: ukendt sprog 'de'"),
+        ],
+    )
+    def test_usage(
+        self, capsys: pytest.CaptureFixture[str], argv: list[str], expected: str
+    ) -> None:
+        """Bad options are usage errors: one line and status 2."""
+        status, out, err = run(capsys, "match", *argv)
+        assert (status, out) == (2, "")
+        assert err.count("\n") == 1
+        assert expected in err
+        assert err.startswith("learnkit match: ")
+
+    def test_bad_input(
+        self, capsys: pytest.CaptureFixture[str], cohort: Cohort, tmp_path: Path
+    ) -> None:
+        """Missing files, other documents and invalid cohorts are input errors: status 1."""
+        roster_doc = tmp_path / "roster.json"
+        roster_doc.write_text(to_json(cohort.roster), encoding="utf-8")
+        no_roster = cohort_without_roster(tmp_path / "c.json", cohort)
+        broken = tmp_path / "broken.json"
+        broken.write_text('{"schema": 1, "type": "Cohort", "data": ', encoding="utf-8")
+        cases = [
+            (["nowhere.json"], "learnkit: nowhere.json: no such file"),
+            ([str(broken)], f"learnkit: {broken}: invalid JSON at line 1"),
+            ([str(roster_doc)], f"learnkit: {roster_doc}: invalid data, 1 problem: $.type:"),
+            ([no_roster], f"learnkit: {no_roster}: invalid data, 1 problem: $.data.roster"),
+            (
+                [str(roster_doc), "--roster", str(tmp_path / "none.csv")],
+                f"learnkit: {tmp_path / 'none.csv'}: no such file",
+            ),
+        ]
+        for argv, expected in cases:
+            status, out, err = run(capsys, "match", *argv, "--locale", "en")
+            assert (status, out) == (1, ""), argv
+            assert err.count("\n") == 1
+            assert err.startswith(expected), err
+
+    def test_locked_pair_breaking_a_rule(
+        self, capsys: pytest.CaptureFixture[str], cohort: Cohort, tmp_path: Path
+    ) -> None:
+        """A locked pair the hard rules refuse is reported as invalid data, naming the pair."""
+        buddy = next(p for p in cohort.history if p.mentee in cohort.mentees)
+        locked = attrs.evolve(cohort, locked=[Pair(buddy.mentor, buddy.mentee)])
+        path = write_cohort(tmp_path / "c.json", locked)
+        status, _, err = run(capsys, "match", path, "--locale", "en")
+        assert status == 1
+        assert err.startswith(
+            f"learnkit: {path}: invalid data, 1 problem: locked[{buddy.mentor}->{buddy.mentee}]:"
+            " breaks a hard rule (not_paired_recently:"
+        )
+
+
+class TestExampleCohort:
+    def test_writes_the_cohort(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """`learnkit example --mentoring` writes the example cohort document."""
+        status, out, err = run(
+            capsys, "example", "--mentoring", "--seed", "3", "--as-of", "2025-06-02"
+        )
+        assert (status, err) == (0, "")
+        assert json.loads(out)["type"] == "Cohort"
+        expected = example_organisation(seed=3, as_of=dt.date(2025, 6, 2)).mentoring
+        assert from_json(out, Cohort) == expected
+
+    def test_match_reads_what_example_writes(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """The example cohort is ready for `learnkit match`."""
+        _, out, _ = run(capsys, "example", "--mentoring")
+        path = tmp_path / "cohort.json"
+        path.write_text(out, encoding="utf-8")
+        status, table, _ = run(capsys, "match", str(path))
+        assert status == 0
+        assert "5 af 5 mentees har fået en mentor" in table
+
+
+class TestDemoMentoring:
+    def test_danish(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The demo ends with the newcomers' optimal matching, one reason a pair, in Danish."""
+        organisation = example_organisation()
+        result = optimal(organisation.mentoring)
+        _, out, _ = run(capsys, "demo")
+        block = section(out, "Mentorer til de nye medarbejdere (optimal matchning)")
+        assert block[1].startswith(
+            f"{len(result.matches)} af {len(organisation.newcomers)} mentees"
+        )
+        assert block[2] == "Par"
+        rows = block[4 : 4 + len(result.matches)]
+        for line, match in zip(rows, result.matches, strict=True):
+            assert line.startswith(f"  {label(organisation.mentoring, match.mentee)} ")
+        assert block[-1] == f"Garanti: {result.guarantee_text('da')}"
+        assert out == out.rstrip("\n") + "\n"
+
+    def test_english(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """With --locale en the step is in English."""
+        _, out, _ = run(capsys, "demo", "--locale", "en")
+        block = section(out, "Mentors for the newcomers (optimal matching)")
+        assert block[2] == "Pairs"
+        assert block[-1].startswith("Guarantee: Optimal")

@@ -11,6 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from learnkit import InvalidDataError, Roster
+from learnkit.examples import _GENERAL_SKILLS as GENERAL_SKILLS
+from learnkit.examples import _TEAMS as TEAM_PLANS
 from learnkit.examples import (
     AARHUS,
     COPENHAGEN,
@@ -21,6 +23,7 @@ from learnkit.examples import (
     ExampleOrganisation,
     example_organisation,
 )
+from learnkit.mentoring import Cohort, Pairing, default_rules, explain_pair
 from learnkit.serialize import from_json, to_json
 
 TEAM_IDS = {"stab", "platform", "data", "produkt", "kundeservice", "salg"}
@@ -246,7 +249,14 @@ class TestExampleOrganisation:
     def test_validates_its_fields(self, organisation: ExampleOrganisation) -> None:
         """Building one by hand checks the field types."""
         with pytest.raises(InvalidDataError):
-            ExampleOrganisation(seed=1, as_of=EXAMPLE_AS_OF, roster="nobody")  # type: ignore[arg-type]
+            ExampleOrganisation(
+                seed=1,
+                as_of=EXAMPLE_AS_OF,
+                roster="nobody",  # type: ignore[arg-type]
+                mentoring=organisation.mentoring,
+            )
+        with pytest.raises(InvalidDataError):
+            attrs.evolve(organisation, mentoring=organisation.roster)
         with pytest.raises(InvalidDataError):
             attrs.evolve(organisation, name=" ")
 
@@ -255,3 +265,115 @@ class TestExampleOrganisation:
         much_later = attrs.evolve(organisation, as_of=EXAMPLE_AS_OF + dt.timedelta(days=400))
         assert much_later.newcomers == ()
         assert organisation.director is organisation.roster.person("p01")
+
+
+TOPICS = {"onboarding", "karriere"}
+THREE_YEARS = 3 * 365 + 1
+
+
+def buddy_and_earlier(cohort: Cohort) -> tuple[Pairing, Pairing]:
+    """The newcomer's onboarding buddy pairing and the earlier pairing, from the history."""
+    mentees = set(cohort.mentees)
+    (buddy,) = [pairing for pairing in cohort.history if pairing.mentee in mentees]
+    (earlier,) = [pairing for pairing in cohort.history if pairing is not buddy]
+    return buddy, earlier
+
+
+class TestMentoring:
+    def test_is_on_the_organisation_and_its_date(self, organisation: ExampleOrganisation) -> None:
+        """The cohort uses the organisation's roster and date."""
+        cohort = organisation.mentoring
+        assert cohort.roster is organisation.roster
+        assert cohort.as_of == organisation.as_of
+
+    def test_known_cohort_for_the_default_seed(self, organisation: ExampleOrganisation) -> None:
+        """The default cohort stays the same across releases, so docs can quote it."""
+        cohort = organisation.mentoring
+        assert cohort.mentees == ("p09", "p17", "p24", "p37", "p47")
+        assert len(cohort.offers) == 10
+        assert cohort.request("p37").preferences == ("p26", "p23", "p08")
+        assert [str(pair) for pair in cohort.forbidden] == ["p26->p47"]
+        buddy, earlier = buddy_and_earlier(cohort)
+        assert (buddy.mentor, buddy.mentee, buddy.started) == ("p22", "p17", dt.date(2026, 11, 12))
+        assert (earlier.mentor, earlier.mentee) == ("p56", "p08")
+
+    @given(seed=seeds, as_of=dates)
+    def test_newcomers_request(self, seed: int, as_of: dt.date) -> None:
+        """Every newcomer wants 1 to 4 things: their team's skills, general skills, topics."""
+        organisation = example_organisation(seed=seed, as_of=as_of)
+        cohort = organisation.mentoring
+        assert cohort.mentees == tuple(sorted(p.id for p in organisation.newcomers))
+        vocabulary = {plan.id: set(plan.skills) for plan in TEAM_PLANS}
+        for request in cohort.requests:
+            team = organisation.roster.person(request.mentee).team
+            names = {want.name for want in request.wants}
+            assert 1 <= len(names) <= 4
+            assert names <= vocabulary[team] | set(GENERAL_SKILLS) | TOPICS
+            assert names & vocabulary[team]
+        ranking = [request for request in cohort.requests if request.preferences]
+        assert len(ranking) == 2
+        assert all(2 <= len(request.preferences) <= 3 for request in ranking)
+
+    @given(seed=seeds, as_of=dates)
+    def test_experienced_colleagues_offer(self, seed: int, as_of: dt.date) -> None:
+        """10 to 15 people with three years here offer 1 to 3 places in their own languages."""
+        organisation = example_organisation(seed=seed, as_of=as_of)
+        cohort, roster = organisation.mentoring, organisation.roster
+        assert 10 <= len(cohort.offers) <= 15
+        assert organisation.director.id not in cohort.mentors
+        assert not set(cohort.mentors) & set(cohort.mentees)
+        for offer in cohort.offers:
+            person = roster.person(offer.mentor)
+            assert (as_of - person.start_date).days >= THREE_YEARS
+            assert 1 <= offer.capacity <= 3
+            assert offer.skills <= {skill.name for skill in person.skills}
+            assert offer.languages <= person.languages
+        assert sum(offer.capacity for offer in cohort.offers) >= len(cohort.requests)
+        leads = {team.manager for team in roster.teams}
+        for team in {roster.person(mentee).team for mentee in cohort.mentees}:
+            peers = {
+                p.id
+                for p in roster.members(team)
+                if p.id not in leads and (as_of - p.start_date).days >= THREE_YEARS
+            }
+            if peers:
+                assert peers & set(cohort.mentors), f"nobody from {team} offers"
+
+    @given(seed=seeds, as_of=dates)
+    def test_history_and_forbidden(self, seed: int, as_of: dt.date) -> None:
+        """A recent buddy pairing, an earlier one over a year ago, one forbidden pair, no locks."""
+        cohort = example_organisation(seed=seed, as_of=as_of).mentoring
+        buddy, earlier = buddy_and_earlier(cohort)
+        assert buddy.mentor in cohort.mentors
+        assert buddy.started == cohort.roster.person(buddy.mentee).start_date
+        assert buddy.ended is not None
+        assert buddy.ended <= as_of
+        assert earlier.ended is not None
+        assert (as_of - earlier.ended).days > 365
+        (forbidden,) = cohort.forbidden
+        assert forbidden.mentor in cohort.mentors
+        assert forbidden.mentee in cohort.mentees
+        assert (forbidden.mentor, forbidden.mentee) != (buddy.mentor, buddy.mentee)
+        assert cohort.locked == ()
+
+    @given(seed=seeds)
+    def test_default_rules_leave_choice(self, seed: int) -> None:
+        """The default rules refuse the buddy pair yet allow every newcomer several mentors."""
+        cohort = example_organisation(seed=seed).mentoring
+        rules = default_rules()
+        buddy, _ = buddy_and_earlier(cohort)
+        refused = explain_pair(cohort, rules, buddy.mentor, buddy.mentee).refused_by
+        assert "not_paired_recently" in refused
+        for mentee in cohort.mentees:
+            allowed = [
+                mentor
+                for mentor in cohort.mentors
+                if explain_pair(cohort, rules, mentor, mentee).allowed
+            ]
+            assert len(allowed) >= 3
+
+    @given(seed=seeds)
+    def test_cohort_survives_json(self, seed: int) -> None:
+        """The cohort round-trips through JSON, as `learnkit example --mentoring` writes it."""
+        cohort = example_organisation(seed=seed).mentoring
+        assert from_json(to_json(cohort), Cohort) == cohort

@@ -4,10 +4,17 @@ Commands (``learnkit --help`` lists them, ``learnkit COMMAND --help`` explains o
 
 * ``learnkit demo [--locale da|en] [--seed N] [--as-of YYYY-MM-DD]`` prints a
   summary of the example organisation (:mod:`learnkit.examples`);
-* ``learnkit example [--seed N] [--as-of YYYY-MM-DD]`` writes the example
-  organisation's roster as a JSON document, to try the other commands on;
+* ``learnkit example [--mentoring] [--seed N] [--as-of YYYY-MM-DD]`` writes the
+  example organisation's roster (or, with ``--mentoring``, its mentoring cohort)
+  as a JSON document, to try the other commands on;
 * ``learnkit roster FILE [--locale da|en] [--as-of YYYY-MM-DD]`` prints the same
   summary for a roster document read from ``FILE`` (``-`` reads standard input);
+* ``learnkit match FILE [--roster ROSTER.csv] [--method optimal|stable]
+  [--objective participation|score] [--json] [--locale da|en]`` matches the
+  mentors and mentees of a cohort document and prints the pairs with their
+  reasons, the unmatched with why, and the guarantee of the result (or the
+  result as a JSON document); ``--roster`` reads the roster from a CSV export
+  (:mod:`learnkit.rostercsv`) instead of the document;
 * ``learnkit --version`` prints ``learnkit <version>``.
 
 Texts are Danish unless ``--locale en`` is given. The exit status is 0 on
@@ -43,10 +50,12 @@ from learnkit.examples import (
     ExampleOrganisation,
     example_organisation,
 )
-from learnkit.exceptions import InvalidDataError, Problem
+from learnkit.exceptions import InvalidDataError, LearnkitError, Problem
 from learnkit.i18n import LOCALES, Locale, catalogue, translate
+from learnkit.mentoring import Cohort, MatchResult, ScorePart, optimal, stable
 from learnkit.people import DEFAULT_NEWCOMER_DAYS, Roster
-from learnkit.serialize import from_json, to_json
+from learnkit.rostercsv import roster_from_csv
+from learnkit.serialize import from_dict, from_json, to_dict, to_json
 
 __all__ = ["main"]
 
@@ -196,12 +205,12 @@ def _parser(locale: Locale) -> _Parser:
         return sub
 
     date_metavar = text("cli.help.date_metavar")
+    file_metavar = text("cli.help.file_metavar")
     demo = command("demo", _demo)
     example = command("example", _example)
+    match = command("match", _match)
     roster = command("roster", _roster)
-    roster.add_argument(
-        "file", nargs="?", metavar=text("cli.help.file_metavar"), help=text("cli.help.file")
-    )
+    roster.add_argument("file", nargs="?", metavar=file_metavar, help=text("cli.help.file"))
     for sub in (demo, example, roster):
         sub.add_argument("--locale", metavar="da|en", help=text("cli.help.locale"))
         default = text("cli.help.today") if sub is roster else EXAMPLE_AS_OF.isoformat()
@@ -210,6 +219,17 @@ def _parser(locale: Locale) -> _Parser:
         )
     for sub in (demo, example):
         sub.add_argument("--seed", metavar="N", help=text("cli.help.seed", default=EXAMPLE_SEED))
+    example.add_argument("--mentoring", action="store_true", help=text("cli.help.mentoring"))
+    match.add_argument("file", nargs="?", metavar=file_metavar, help=text("cli.help.cohort_file"))
+    match.add_argument(
+        "--roster", metavar=text("cli.help.csv_metavar"), help=text("cli.help.roster_csv")
+    )
+    match.add_argument("--method", metavar="optimal|stable", help=text("cli.help.method"))
+    match.add_argument(
+        "--objective", metavar="participation|score", help=text("cli.help.objective")
+    )
+    match.add_argument("--json", action="store_true", help=text("cli.help.json"))
+    match.add_argument("--locale", metavar="da|en", help=text("cli.help.locale"))
     return parser
 
 
@@ -276,7 +296,9 @@ def _demo(namespace: argparse.Namespace, prog: str) -> str:
 
 def _example(namespace: argparse.Namespace, prog: str) -> str:
     locale = _locale(namespace, prog)
-    return to_json(_organisation(namespace, prog, locale).roster, indent=2) + "\n"
+    organisation = _organisation(namespace, prog, locale)
+    value = organisation.mentoring if namespace.mentoring else organisation.roster
+    return to_json(value, indent=2) + "\n"
 
 
 def _roster(namespace: argparse.Namespace, prog: str) -> str:
@@ -293,8 +315,18 @@ def _roster(namespace: argparse.Namespace, prog: str) -> str:
 
 
 def _read_roster(source: str, shown: str, locale: Locale) -> Roster:
+    text = _read_text(source, shown, locale)
+    # Checked here first, so a syntax error can name its line and column.
+    _check_json(text, shown, locale)
     try:
-        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+        return from_json(text, Roster)
+    except InvalidDataError as error:
+        raise _invalid(shown, error, locale) from None
+
+
+def _read_bytes(source: str, shown: str, locale: Locale) -> bytes:
+    try:
+        return sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
     except FileNotFoundError:
         raise _InputError(translate("cli.error.not_found", locale, path=shown)) from None
     except OSError as error:
@@ -302,21 +334,23 @@ def _read_roster(source: str, shown: str, locale: Locale) -> Roster:
         raise _InputError(
             translate("cli.error.unreadable", locale, path=shown, reason=reason)
         ) from None
+
+
+def _read_text(source: str, shown: str, locale: Locale) -> str:
+    data = _read_bytes(source, shown, locale)
     try:
-        text = data.decode("utf-8-sig")  # tolerate the byte order mark some editors write
+        return data.decode("utf-8-sig")  # tolerate the byte order mark some editors write
     except UnicodeDecodeError as error:
         raise _InputError(
             translate("cli.error.not_utf8", locale, path=shown, position=error.start)
         ) from None
-    # Checked here first, so a syntax error can name its line and column.
-    _check_json(text, shown, locale)
-    try:
-        return from_json(text, Roster)
-    except InvalidDataError as error:
-        message = translate(
-            "cli.error.invalid_data", locale, path=shown, **_problems(error.problems, locale)
-        )
-        raise _InputError(message) from None
+
+
+def _invalid(shown: str, error: InvalidDataError, locale: Locale) -> _InputError:
+    message = translate(
+        "cli.error.invalid_data", locale, path=shown, **_problems(error.problems, locale)
+    )
+    return _InputError(message)
 
 
 def _check_json(text: str, shown: str, locale: Locale) -> None:
@@ -339,6 +373,185 @@ def _check_json(text: str, shown: str, locale: Locale) -> None:
         raise _InputError(
             translate("cli.error.json", locale, path=shown, reason=str(error))
         ) from None
+
+
+# --- learnkit match ---------------------------------------------------------------------
+
+_METHODS = ("optimal", "stable")
+_OBJECTIVES = ("participation", "score")
+_MATCH_REASONS = 2  # score parts shown a pair in `match`; the demo shows one
+
+
+def _match(namespace: argparse.Namespace, prog: str) -> str:
+    locale = _locale(namespace, prog)
+    method = _choice(namespace.method, "--method", _METHODS, prog, locale)
+    objective = _choice(namespace.objective, "--objective", _OBJECTIVES, prog, locale)
+    if namespace.objective is not None and method != "optimal":
+        message = translate(
+            "cli.error.only_with", locale, option="--objective", other="--method optimal"
+        )
+        raise _UsageError(prog, message)
+    source: str | None = namespace.file
+    if source is None:
+        raise _UsageError(prog, translate("cli.error.no_cohort_file", locale))
+    csv_source: str | None = namespace.roster
+    if source == "-" and csv_source == "-":
+        raise _UsageError(prog, translate("cli.error.stdin_twice", locale))
+    shown = translate("cli.stdin", locale) if source == "-" else source
+    roster = None
+    if csv_source is not None:
+        csv_shown = translate("cli.stdin", locale) if csv_source == "-" else csv_source
+        roster = _read_csv_roster(csv_source, csv_shown, locale)
+    cohort = _read_cohort(source, shown, roster, locale)
+    try:
+        if method == "stable":
+            result = stable(cohort)
+        else:
+            result = optimal(cohort, objective="score" if objective == "score" else "participation")
+    except InvalidDataError as error:  # e.g. a locked pair that breaks a hard rule
+        raise _invalid(shown, error, locale) from None
+    except LearnkitError as error:
+        reason = " ".join(str(error).split())
+        raise _InputError(
+            translate("cli.error.cannot_match", locale, path=shown, reason=reason)
+        ) from None
+    if namespace.json:
+        return to_json(result, indent=2) + "\n"
+    title = translate("cli.title.match", locale, source=shown)
+    lines = [title, "=" * len(title), _method_line(result, locale)]
+    return (
+        "\n\n".join(
+            "\n".join(block)
+            for block in (lines, *_match_blocks(cohort, result, locale, _MATCH_REASONS))
+        )
+        + "\n"
+    )
+
+
+def _choice(
+    value: str | None, option: str, choices: Sequence[str], prog: str, locale: Locale
+) -> str:
+    if value is None:
+        return choices[0]
+    if value in choices:
+        return value
+    message = translate(
+        "cli.error.bad_choice", locale, option=option, value=value, choices=" | ".join(choices)
+    )
+    raise _UsageError(prog, message)
+
+
+def _read_csv_roster(source: str, shown: str, locale: Locale) -> Roster:
+    data = _read_bytes(source, shown, locale)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        # Danish Excel's "CSV (semikolonsepareret)" writes Windows-1252, not UTF-8.
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError as error:
+            raise _InputError(
+                translate("cli.error.not_text", locale, path=shown, position=error.start)
+            ) from None
+    try:
+        return roster_from_csv(text)
+    except InvalidDataError as error:
+        raise _invalid(shown, error, locale) from None
+
+
+def _read_cohort(source: str, shown: str, roster: Roster | None, locale: Locale) -> Cohort:
+    text = _read_text(source, shown, locale)
+    _check_json(text, shown, locale)
+    document = json.loads(text)
+    if roster is not None:
+        data = document.get("data") if isinstance(document, dict) else None
+        if isinstance(data, dict):
+            if "roster" in data:
+                raise _InputError(translate("cli.error.two_rosters", locale, path=shown))
+            # The CSV roster takes the document's place, so every later check
+            # (unknown people, paths in errors) works as for one document.
+            data["roster"] = to_dict(roster)["data"]
+    try:
+        return from_dict(document, Cohort)
+    except InvalidDataError as error:
+        raise _invalid(shown, error, locale) from None
+
+
+def _method_line(result: MatchResult, locale: Locale) -> str:
+    key = result.method if result.method == "stable" else f"optimal_{result.objective}"
+    return translate(f"cli.match.method.{key}", locale)
+
+
+def _match_blocks(
+    cohort: Cohort, result: MatchResult, locale: Locale, reasons: int
+) -> list[list[str]]:
+    """The summary, the pairs with their top reasons, the unmatched, and the guarantee."""
+    roster = cohort.roster
+    total = len(result.matches) + len(result.unmatched)
+    average = result.total_score / len(result.matches) if result.matches else 0.0
+    summary = translate(
+        "cli.match.summary",
+        locale,
+        matched=len(result.matches),
+        mentees=total,
+        total=_decimal(result.total_score, locale),
+        average=_decimal(average, locale),
+    )
+    blocks = [[summary], _pairs(cohort, result, locale, reasons)]
+    if result.unmatched:
+        unmatched = [translate("cli.match.unmatched", locale, count=len(result.unmatched))]
+        unmatched += [
+            f"  {_label(roster, item.mentee)}: {item.explain(locale)}" for item in result.unmatched
+        ]
+        blocks.append(unmatched)
+    blocks.append([translate("cli.match.guarantee", locale, text=result.guarantee_text(locale))])
+    return blocks
+
+
+def _pairs(cohort: Cohort, result: MatchResult, locale: Locale, reasons: int) -> list[str]:
+    heading = _text("cli.match.pairs", locale)
+    if not result.matches:
+        return [heading, "  " + _text("cli.match.no_pairs", locale)]
+    header = [
+        _text(f"cli.match.{column}", locale) for column in ("mentee", "mentor", "score", "reasons")
+    ]
+    rows = [header]
+    locked = _text("cli.match.locked", locale)
+    for match in result.matches:
+        score = _decimal(match.score, locale)
+        shown = _top_parts(match.parts, reasons)
+        texts = [
+            f"{_decimal(share, locale)}  {part.reason.render(locale)}" for part, share in shown
+        ] or ["–"]
+        if match.locked:
+            texts[0] = f"({locked}) {texts[0]}"
+        mentee, mentor = _label(cohort.roster, match.mentee), _label(cohort.roster, match.mentor)
+        rows.append([mentee, mentor, score, texts[0]])
+        rows.extend(["", "", "", text] for text in texts[1:])
+    return [heading, *_table(rows, right={2})]
+
+
+def _top_parts(parts: Sequence[ScorePart], count: int) -> list[tuple[ScorePart, float]]:
+    """The ``count`` parts adding most to the score, with their share of it; ties by rule order."""
+    total = sum(part.weight for part in parts)
+    if total <= 0:
+        return []
+    shares = [(part, part.weight * part.value / total) for part in parts]
+    ranked = sorted(
+        (item for item in enumerate(shares) if item[1][1] > 0),
+        key=lambda item: (-item[1][1], item[0]),
+    )
+    return [share for _, share in ranked[:count]]
+
+
+def _label(roster: Roster, person_id: str) -> str:
+    name = roster.person(person_id).name if person_id in roster else person_id
+    return f"{name} ({person_id})"
+
+
+def _decimal(value: float, locale: Locale) -> str:
+    text = f"{value:.2f}"
+    return text.replace(".", ",") if locale == "da" else text
 
 
 def _problems(problems: Sequence[Problem], locale: Locale) -> dict[str, str]:
@@ -474,8 +687,23 @@ def _time_zones(view: _View) -> list[str]:
     ]
 
 
+def _mentoring(view: _View) -> list[str]:
+    """The newcomers matched with mentors (optimal), with the top reason of each pair."""
+    if view.organisation is None:
+        return []
+    cohort = view.organisation.mentoring
+    result = optimal(cohort)
+    blocks = _match_blocks(cohort, result, view.locale, reasons=1)
+    # One section: the heading and summary, then the rest, with blank lines inside
+    # kept out so the demo's sections stay separated by exactly one blank line.
+    lines = [_text("cli.demo.mentoring", view.locale), *blocks[0]]
+    for block in blocks[1:]:
+        lines.extend(block)
+    return lines
+
+
 _ROSTER_STEPS: tuple[_Step, ...] = (_headline, _teams, _newcomers, _languages, _time_zones)
-_DEMO_STEPS: tuple[_Step, ...] = (*_ROSTER_STEPS,)
+_DEMO_STEPS: tuple[_Step, ...] = (*_ROSTER_STEPS, _mentoring)
 
 
 def _text(key: str, locale: Locale) -> str:

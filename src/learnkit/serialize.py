@@ -45,7 +45,9 @@ from cattrs.preconf.json import configure_converter
 
 from learnkit import _errors
 from learnkit.exceptions import InvalidDataError, Problem
+from learnkit.mentoring._check import Violation
 from learnkit.mentoring._lifecycle import CheckIn, CheckInCadence, DueCheckIn, Mentorship
+from learnkit.mentoring._match import Certificate, Match, MatchResult, Suggestion, Unmatched
 from learnkit.mentoring._model import Cohort, MenteeRequest, MentorOffer, Pair, Pairing, Want
 from learnkit.mentoring._rules import (
     BUILTIN_RULES,
@@ -112,6 +114,13 @@ _SERIALIZABLE: Final[tuple[type, ...]] = (
     CheckInCadence,
     CheckIn,
     DueCheckIn,
+    # learnkit.mentoring: results, suggestions and what check_matching finds.
+    MatchResult,
+    Match,
+    Unmatched,
+    Certificate,
+    Suggestion,
+    Violation,
 )
 # A later part makes its types serializable by adding them to the tuple above.
 _TYPES: Final[Mapping[str, type]] = MappingProxyType({cls.__name__: cls for cls in _SERIALIZABLE})
@@ -199,6 +208,22 @@ def _unstructure_zone(value: ZoneInfo) -> str:
 def _is_homogeneous_tuple(kind: Any) -> bool:
     args = get_args(kind)
     return get_origin(kind) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _is_fixed_tuple(kind: Any) -> bool:
+    args = get_args(kind)
+    return get_origin(kind) is tuple and bool(args) and args[-1] is not Ellipsis
+
+
+def _fixed_tuple_unstructure_factory(kind: Any, converter: cattrs.Converter) -> Any:
+    # A pair such as ("self", 1) is a JSON array, not a Python tuple, so to_dict
+    # gives exactly what json.loads(to_json(...)) gives.
+    hooks = [converter.get_unstructure_hook(arg) for arg in get_args(kind)]
+
+    def unstructure(value: tuple[Any, ...]) -> list[Any]:
+        return [hook(item) for hook, item in zip(hooks, value, strict=True)]
+
+    return unstructure
 
 
 def _is_frozenset(kind: Any) -> bool:
@@ -444,6 +469,7 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_structure_factory)
     converter.register_structure_hook_factory(_is_frozenset, _frozenset_structure_factory)
     converter.register_unstructure_hook_factory(_is_frozenset, _frozenset_unstructure_factory)
+    converter.register_unstructure_hook_factory(_is_fixed_tuple, _fixed_tuple_unstructure_factory)
     converter.register_structure_hook_factory(_is_serializable, _class_structure_factory)
     # Registered last, so they are asked before the general hooks above.
     converter.register_structure_hook_func(lambda kind: kind == ReasonParams, _structure_params)

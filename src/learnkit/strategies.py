@@ -36,6 +36,8 @@ from hypothesis import strategies as st
 from learnkit import _hypothesis_plugin, _validate
 from learnkit.exceptions import InvalidDataError
 from learnkit.i18n import catalogue, placeholders
+from learnkit.mentoring._check import Violation
+from learnkit.mentoring._check import check_matching as _check_matching
 from learnkit.mentoring._lifecycle import (
     CheckIn,
     CheckInCadence,
@@ -43,6 +45,10 @@ from learnkit.mentoring._lifecycle import (
     Mentorship,
     MentorshipStatus,
 )
+from learnkit.mentoring._match import Certificate, Match, MatchResult, Suggestion, Unmatched
+from learnkit.mentoring._match import optimal as _optimal
+from learnkit.mentoring._match import stable as _stable
+from learnkit.mentoring._match import suggestions as _suggestions
 from learnkit.mentoring._model import (
     MAX_CAPACITY,
     Cohort,
@@ -81,12 +87,15 @@ __all__ = [
     "ZONE_KEYS",
     "aware_datetimes",
     "calendars",
+    "certificates",
     "check_in_cadences",
     "check_ins",
     "cohorts",
     "due_check_ins",
     "hard_rules",
     "holidays",
+    "match_results",
+    "matches",
     "mentee_requests",
     "mentor_offers",
     "mentorships",
@@ -99,8 +108,11 @@ __all__ = [
     "rules_sets",
     "skills",
     "soft_rules",
+    "suggestions",
     "teams",
     "tenures",
+    "unmatched_mentees",
+    "violations",
     "wants",
     "zones",
 ]
@@ -771,7 +783,7 @@ def cohorts(
     mentors; earlier pairings of people in the roster up to five years before
     ``as_of`` (some ongoing); forbidden pairs between mentors and mentees; and
     locked pairs that ``rules``' hard rules allow, within each mentor's
-    capacity, so :func:`~learnkit.mentoring.score_cohort` and the matchers
+    capacity, so the matchers
     accept the cohort. Shrinks towards few people, no history and nothing
     locked or forbidden.
 
@@ -1245,6 +1257,92 @@ def _due_check_ins(draw: st.DrawFn) -> DueCheckIn:
     )
 
 
+# --- matching results (learnkit.mentoring._match and _check) -------------------------
+
+
+def match_results(
+    *, cohorts: st.SearchStrategy[Cohort] | None = None
+) -> st.SearchStrategy[MatchResult]:
+    """Genuine results of matching a generated cohort with the default rules.
+
+    Each is what :func:`~learnkit.mentoring.optimal` (either objective) or
+    :func:`~learnkit.mentoring.stable` returns, so it passes
+    :func:`~learnkit.mentoring.check_matching`; change one with ``attrs.evolve``
+    to test a checker. Shrinks towards a small cohort matched optimally.
+
+    Args:
+        cohorts: Where the cohorts come from; :func:`cohorts` with at least one
+            mentor and one mentee by default.
+    """
+    return _cohorts_and_results(cohorts).map(lambda case: case[1])
+
+
+def _cohorts_and_results(
+    source: st.SearchStrategy[Cohort] | None = None,
+) -> st.SearchStrategy[tuple[Cohort, MatchResult]]:
+    chosen = cohorts(min_mentors=1, min_mentees=1) if source is None else source
+    return st.tuples(chosen, st.sampled_from(("participation", "score", "stable"))).map(_solve)
+
+
+def _solve(case: tuple[Cohort, str]) -> tuple[Cohort, MatchResult]:
+    cohort, how = case
+    if how == "stable":
+        return cohort, _stable(cohort)
+    return cohort, _optimal(cohort, objective="score" if how == "score" else "participation")
+
+
+def matches() -> st.SearchStrategy[Match]:
+    """Pairs taken from genuine results (see :func:`match_results`)."""
+    return (
+        match_results()
+        .filter(lambda r: bool(r.matches))
+        .flatmap(lambda r: st.sampled_from(r.matches))
+    )
+
+
+def unmatched_mentees() -> st.SearchStrategy[Unmatched]:
+    """Unmatched mentees with their explanations, taken from genuine results."""
+    return (
+        match_results()
+        .filter(lambda r: bool(r.unmatched))
+        .flatmap(lambda r: st.sampled_from(r.unmatched))
+    )
+
+
+def certificates() -> st.SearchStrategy[Certificate]:
+    """Optimality certificates of genuine optimal results."""
+    return match_results().flatmap(
+        lambda r: st.nothing() if r.certificate is None else st.just(r.certificate)
+    )
+
+
+def suggestions() -> st.SearchStrategy[Suggestion]:
+    """Suggested mentors for the first mentee of a generated cohort, with their score parts."""
+    return (
+        cohorts(min_mentors=1, min_mentees=1)
+        .map(lambda c: _suggestions(c, c.requests[0].mentee))
+        .filter(bool)
+        .flatmap(st.sampled_from)
+    )
+
+
+def violations() -> st.SearchStrategy[Violation]:
+    """What :func:`~learnkit.mentoring.check_matching` finds when one pair is listed twice."""
+    return (
+        _cohorts_and_results()
+        .filter(lambda case: bool(case[1].matches))
+        .map(_doubled_pair_findings)
+        .filter(bool)
+        .flatmap(st.sampled_from)
+    )
+
+
+def _doubled_pair_findings(case: tuple[Cohort, MatchResult]) -> tuple[Violation, ...]:
+    cohort, result = case
+    flawed = attrs.evolve(result, matches=(*result.matches, result.matches[0]))
+    return _check_matching(cohort, None, flawed)
+
+
 def _for_type(factory: Callable[[], st.SearchStrategy[Any]]) -> Callable[[type], Any]:
     # Hypothesis calls a registered function with the type it resolves; the
     # strategy is built then, not when Hypothesis is still being imported.
@@ -1266,6 +1364,12 @@ _FACTORIES: tuple[tuple[type, Callable[[], st.SearchStrategy[Any]]], ...] = (
     (CheckInCadence, check_in_cadences),
     (CheckIn, check_ins),
     (DueCheckIn, due_check_ins),
+    (MatchResult, match_results),
+    (Match, matches),
+    (Unmatched, unmatched_mentees),
+    (Certificate, certificates),
+    (Suggestion, suggestions),
+    (Violation, violations),
     (Want, wants),
     (MentorOffer, mentor_offers),
     (MenteeRequest, mentee_requests),
@@ -1300,7 +1404,9 @@ def register_type_strategies() -> None:
     built-in rule, ``Rules`` and the ``HardRule``/``SoftRule`` protocols) and
     the explanations (``Reason``, ``Verdict``, ``Score``, ``ScorePart``,
     ``PairExplanation``) and the mentorship lifecycle (``Mentorship``,
-    ``CheckInCadence``, ``CheckIn``, ``DueCheckIn``). Hypothesis calls
+    ``CheckInCadence``, ``CheckIn``, ``DueCheckIn``) and the results of matching
+    (``MatchResult``, ``Match``, ``Unmatched``, ``Certificate``, ``Suggestion``,
+    ``Violation``). Hypothesis calls
     it on import when learnkit is installed; calling it again changes nothing.
     """
     for cls, resolve in _TYPE_STRATEGIES.items():

@@ -102,12 +102,12 @@ class MentorshipStatus(enum.Enum):
 
     @property
     def is_final(self) -> bool:
-        """Whether nothing can follow: ended and cancelled mentorships never change."""
+        """Whether nothing can follow (ended and cancelled mentorships never change)."""
         return self in (MentorshipStatus.ENDED, MentorshipStatus.CANCELLED)
 
     @property
     def text_key(self) -> str:
-        """The i18n key of the status' name: ``translate(status.text_key, "da") == "aktiv"``."""
+        """The i18n key of the status' name (``translate(key, "da") == "aktiv"`` when active)."""
         return f"mentorship.status.{self.value}"
 
 
@@ -283,7 +283,7 @@ def activate(
 ) -> Mentorship:
     """The proposed ``mentorship`` started ``on`` that day, agreed to run until ``planned_end``.
 
-    Without ``planned_end`` the agreed end is :data:`DEFAULT_PLANNED_MONTHS`
+    Without ``planned_end`` the agreed end is ``DEFAULT_PLANNED_MONTHS``
     (six) calendar months after ``on`` (31 August + six months is the last
     day of February).
 

@@ -823,7 +823,7 @@ class Rules:
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every rule's name: the hard rules', then the soft rules'."""
+        """Every rule's name, the hard rules' first, then the soft rules'."""
         return tuple(rule.name for rule in self._all())
 
     def _all(self) -> tuple[HardRule | SoftRule, ...]:

@@ -169,7 +169,7 @@ class ScorePart:
 class PairExplanation:
     """Why a pair is allowed or not and how its score is made up, rule by rule.
 
-    Agrees exactly with :func:`score_cohort`: a pair is among the allowed
+    Agrees exactly with the scoring the matchers use: a pair is among the allowed
     pairs there if and only if ``allowed``, with ``points`` as its weight.
 
     Attributes:
@@ -680,7 +680,7 @@ def _people(cohort: Cohort, offer: MentorOffer, request: MenteeRequest) -> tuple
 def explain_pair(cohort: Cohort, rules: Rules, mentor_id: str, mentee_id: str) -> PairExplanation:
     """Every rule's verdict and score part for one pair, through the rules' public protocol.
 
-    Agrees exactly with :func:`score_cohort` on whether the pair is allowed and
+    Agrees exactly with the scoring the matchers use on whether the pair is allowed and
     on its points.
 
     Raises:
