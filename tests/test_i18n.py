@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import string
+from collections.abc import Mapping
 
 import pytest
 
-from learnkit import _catalogue_da, _catalogue_en
+from learnkit import _catalogue_da, _catalogue_en, i18n
 from learnkit.exceptions import InvalidDataError, Problem, UnknownIdError
 from learnkit.i18n import LOCALES, catalogue, check_locale, placeholders, translate
 
@@ -31,27 +32,51 @@ class _Anything:
         return "x"
 
 
+SOURCES: list[tuple[str, Mapping[str, str], Mapping[str, str]]] = [
+    ("shared", _catalogue_da.CATALOGUE, _catalogue_en.CATALOGUE),
+    *((part.__name__, part.DA, part.EN) for part in i18n._PART_TEXTS),
+]
+
+
 class TestCatalogues:
     def test_locales(self) -> None:
         """learnkit speaks Danish first, then English."""
         assert LOCALES == ("da", "en")
 
-    def test_both_catalogues_have_the_same_keys(self) -> None:
-        """Every text exists in Danish and in English."""
-        danish = set(_catalogue_da.CATALOGUE)
-        english = set(_catalogue_en.CATALOGUE)
-        assert sorted(danish - english) == [], "keys missing in English"
-        assert sorted(english - danish) == [], "keys missing in Danish"
+    @pytest.mark.parametrize("source", SOURCES, ids=lambda source: source[0])
+    def test_both_catalogues_have_the_same_keys(
+        self, source: tuple[str, Mapping[str, str], Mapping[str, str]]
+    ) -> None:
+        """Every text exists in Danish and in English, in the shared and every part's module."""
+        _, danish, english = source
+        assert sorted(set(danish) - set(english)) == [], "keys missing in English"
+        assert sorted(set(english) - set(danish)) == [], "keys missing in Danish"
 
-    def test_both_catalogues_have_the_same_placeholders(self) -> None:
+    @pytest.mark.parametrize("source", SOURCES, ids=lambda source: source[0])
+    def test_both_catalogues_have_the_same_placeholders(
+        self, source: tuple[str, Mapping[str, str], Mapping[str, str]]
+    ) -> None:
         """Each text has the same fields in both languages, written the same way."""
+        _, danish, english = source
         differing = {
-            key: (sorted(fields(danish)), sorted(fields(_catalogue_en.CATALOGUE[key])))
-            for key, danish in _catalogue_da.CATALOGUE.items()
-            if key in _catalogue_en.CATALOGUE
-            and fields(danish) != fields(_catalogue_en.CATALOGUE[key])
+            key: (sorted(fields(text)), sorted(fields(english[key])))
+            for key, text in danish.items()
+            if key in english and fields(text) != fields(english[key])
         }
         assert differing == {}
+
+    def test_merged_catalogues_cover_every_source(self) -> None:
+        """The catalogues are exactly the shared texts plus every part's texts."""
+        for locale, index in (("da", 1), ("en", 2)):
+            expected: dict[str, str] = {}
+            for source in SOURCES:
+                expected.update(source[index])
+            assert dict(catalogue(locale)) == expected  # type: ignore[arg-type]
+
+    def test_a_key_defined_twice_is_refused(self) -> None:
+        """Two modules defining one key is caught when the catalogues are merged."""
+        with pytest.raises(RuntimeError, match=r"twice: roster\.headcount"):
+            i18n._merged({"roster.headcount": "a"}, ({"roster.headcount": "b"},))
 
     def test_placeholders_are_named(self) -> None:
         """translate takes keyword parameters only, so ``{}`` or ``{0}`` could never be filled."""
@@ -74,11 +99,6 @@ class TestCatalogues:
         with pytest.raises(TypeError):
             texts["roster.headcount"] = "changed"  # type: ignore[index]
         assert translate("roster.headcount", "da", count=2) == "2 personer"
-
-    def test_catalogue_matches_the_module(self) -> None:
-        """``catalogue`` gives the texts of the locale's catalogue module."""
-        assert dict(catalogue("da")) == _catalogue_da.CATALOGUE
-        assert dict(catalogue("en")) == _catalogue_en.CATALOGUE
 
     def test_catalogue_refuses_unknown_locales(self) -> None:
         """An unknown locale is refused naming ``locale``."""

@@ -82,11 +82,22 @@ IO_MODULES = frozenset(
 # Third-party packages the core may import; anything else needs a reason here.
 CORE_PACKAGES = frozenset({"attr", "attrs", "cattr", "cattrs", "dateutil", "learnkit"})
 
-# Optional integrations: only the adapter named after a package may import it.
+# Optional integrations: only the adapter named after a package may import it
+# (a key ending in "/" stands for every module of that subpackage).
 EXTRA_PACKAGES: dict[str, frozenset[str]] = {
-    "strategies.py": frozenset({"hypothesis"}),
+    "strategies/": frozenset({"hypothesis"}),
     "holidays.py": frozenset({"holidays"}),
 }
+
+
+def _extra_packages(filename: str) -> frozenset[str]:
+    allowed = [
+        packages
+        for key, packages in EXTRA_PACKAGES.items()
+        if filename == key or (key.endswith("/") and filename.startswith(key))
+    ]
+    return frozenset().union(*allowed)
+
 
 # Attribute reads that observe the world, by the name of the object they are read from.
 FORBIDDEN_ATTRIBUTES: dict[str, frozenset[str]] = {
@@ -138,7 +149,7 @@ def _dotted(node: ast.expr) -> str | None:
 class _Scanner(ast.NodeVisitor):
     def __init__(self, filename: str) -> None:
         self.filename = filename
-        self.allowed = CORE_PACKAGES | EXTRA_PACKAGES.get(filename, frozenset())
+        self.allowed = CORE_PACKAGES | _extra_packages(filename)
         self.findings: list[str] = []
 
     def _report(self, node: ast.AST, what: str) -> None:
@@ -280,10 +291,11 @@ class TestScanner:
         assert scan(source) == []
 
     def test_adapters_may_import_their_package(self) -> None:
-        """hypothesis only in strategies.py, holidays only in holidays.py."""
-        assert scan("from hypothesis import strategies", filename="strategies.py") == []
+        """hypothesis only in learnkit.strategies, holidays only in holidays.py."""
+        assert scan("from hypothesis import strategies", filename="strategies/_goals.py") == []
+        assert scan("from hypothesis import strategies", filename="goals/_model.py") != []
         assert scan("import holidays", filename="holidays.py") == []
-        assert scan("import holidays", filename="strategies.py") != []
+        assert scan("import holidays", filename="strategies/__init__.py") != []
         assert scan("from hypothesis import given", filename="people.py") != []
 
     def test_finds_the_core_modules(self) -> None:

@@ -17,7 +17,7 @@ from learnkit.exceptions import (
 )
 from learnkit.i18n import Locale, translate
 from learnkit.people import Person, Roster, Skill, Team, Tenure
-from learnkit.time import Calendar, Holiday, format_datetime, parse_datetime, zone
+from learnkit.time import Calendar, Holiday, Period, format_datetime, parse_datetime, zone
 
 __all__ = [
     "Calendar",
@@ -27,6 +27,7 @@ __all__ = [
     "LearnkitError",
     "Locale",
     "OutOfRangeError",
+    "Period",
     "Person",
     "Problem",
     "Roster",

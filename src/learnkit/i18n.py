@@ -1,9 +1,11 @@
 """Every user-facing text, in Danish and English.
 
 Texts live in two catalogues, ``da`` and ``en``, with the same keys and the same
-``{placeholders}``; a test holds them to that. Parts of learnkit add their keys
-to the catalogue modules (``learnkit._catalogue_da`` and ``_catalogue_en``), and
-code renders them with :func:`translate`::
+``{placeholders}``; a test holds them to that. The shared texts are in
+``learnkit._catalogue_da`` and ``_catalogue_en``; each part of learnkit keeps
+its own in ``learnkit._texts_<part>`` (dicts ``DA`` and ``EN``), merged here
+(a key defined twice is an error at import). Code renders them with
+:func:`translate`::
 
     >>> translate("roster.headcount", "da", count=3)
     '3 personer'
@@ -17,8 +19,18 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final, Literal, TypeAlias, get_args
 
-from learnkit._catalogue_da import CATALOGUE as _DA
-from learnkit._catalogue_en import CATALOGUE as _EN
+from learnkit import (
+    _texts_goals,
+    _texts_incident_followups,
+    _texts_incidents,
+    _texts_language,
+    _texts_leadership,
+    _texts_prompts,
+    _texts_reflection,
+    _texts_review_file,
+)
+from learnkit._catalogue_da import CATALOGUE as _CORE_DA
+from learnkit._catalogue_en import CATALOGUE as _CORE_EN
 from learnkit.exceptions import InvalidDataError, UnknownIdError
 
 __all__ = ["LOCALES", "Locale", "catalogue", "check_locale", "placeholders", "translate"]
@@ -27,6 +39,31 @@ Locale: TypeAlias = Literal["da", "en"]
 """A locale learnkit speaks (Danish first, English too)."""
 
 LOCALES: Final[tuple[Locale, ...]] = get_args(Locale)
+
+_PART_TEXTS: Final = (
+    _texts_reflection,
+    _texts_prompts,
+    _texts_incidents,
+    _texts_language,
+    _texts_incident_followups,
+    _texts_review_file,
+    _texts_goals,
+    _texts_leadership,
+)
+
+
+def _merged(core: Mapping[str, str], parts: tuple[Mapping[str, str], ...]) -> dict[str, str]:
+    merged = dict(core)
+    for texts in parts:
+        twice = sorted(merged.keys() & texts.keys())
+        if twice:  # a programming error in learnkit itself, caught by every test run
+            raise RuntimeError(f"i18n keys defined twice: {', '.join(twice)}")
+        merged.update(texts)
+    return merged
+
+
+_DA: Final = _merged(_CORE_DA, tuple(part.DA for part in _PART_TEXTS))
+_EN: Final = _merged(_CORE_EN, tuple(part.EN for part in _PART_TEXTS))
 
 # Read-only views: a caller's change to a catalogue must not change every later text.
 _CATALOGUES: Final[Mapping[Locale, Mapping[str, str]]] = {

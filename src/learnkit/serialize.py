@@ -45,6 +45,16 @@ from cattrs.preconf.json import configure_converter
 
 from learnkit import _errors
 from learnkit.exceptions import InvalidDataError, Problem
+from learnkit.leadership import (
+    BalanceReport,
+    DevelopmentBand,
+    PersonBalance,
+    Recognition,
+    RecognitionCount,
+    RecognitionMix,
+    TimeAllocation,
+    WeekBalance,
+)
 from learnkit.mentoring._check import Violation
 from learnkit.mentoring._lifecycle import CheckIn, CheckInCadence, DueCheckIn, Mentorship
 from learnkit.mentoring._match import Certificate, Match, MatchResult, Suggestion, Unmatched
@@ -59,7 +69,7 @@ from learnkit.mentoring._rules import (
 )
 from learnkit.mentoring._scoring import PairExplanation, ScorePart
 from learnkit.people import Person, Roster, Skill, Team, Tenure
-from learnkit.time import Calendar, Holiday, format_datetime, parse_datetime, zone
+from learnkit.time import Calendar, Holiday, Period, format_datetime, parse_datetime, zone
 
 __all__ = [
     "MIGRATIONS",
@@ -89,6 +99,7 @@ Empty while schema 1 is the only format there has been.
 _SERIALIZABLE: Final[tuple[type, ...]] = (
     Calendar,
     Holiday,
+    Period,
     Person,
     Roster,
     Skill,
@@ -121,6 +132,21 @@ _SERIALIZABLE: Final[tuple[type, ...]] = (
     Certificate,
     Suggestion,
     Violation,
+    # learnkit.reflection: reflections
+    # learnkit.reflection: prompts and retrospectives
+    # learnkit.incidents: model, reviews, lifecycle
+    # learnkit.incidents: language check
+    # learnkit.incidents: metrics, follow-ups, published view
+    # learnkit.goals
+    # learnkit.leadership
+    Recognition,
+    RecognitionCount,
+    RecognitionMix,
+    TimeAllocation,
+    DevelopmentBand,
+    WeekBalance,
+    PersonBalance,
+    BalanceReport,
 )
 # A later part makes its types serializable by adding them to the tuple above.
 _TYPES: Final[Mapping[str, type]] = MappingProxyType({cls.__name__: cls for cls in _SERIALIZABLE})

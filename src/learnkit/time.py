@@ -31,6 +31,7 @@ __all__ = [
     "DEFAULT_ZONE",
     "Calendar",
     "Holiday",
+    "Period",
     "ensure_aware",
     "format_datetime",
     "parse_datetime",
@@ -135,6 +136,58 @@ def parse_datetime(text: str, *, field: str = "datetime") -> dt.datetime:
                 raise InvalidDataError.single(field, text, problem)
             return local
     raise InvalidDataError.single(field, text, f"offset does not match the zone {tz.key}")
+
+
+@attrs.frozen
+class Period:
+    """An inclusive range of dates: from ``first`` to ``last``, both included.
+
+    A reporting period ("Q4 2026"), the span of a plan or of a retrospective.
+    ``first <= last`` always holds, so a period has at least one day.
+
+    >>> q4 = Period(dt.date(2026, 10, 1), dt.date(2026, 12, 31))
+    >>> dt.date(2026, 12, 31) in q4, q4.days
+    (True, 92)
+    >>> q4.previous()
+    Period(first=datetime.date(2026, 7, 1), last=datetime.date(2026, 9, 30))
+
+    Attributes:
+        first: The first day of the period.
+        last: The last day of the period (included).
+    """
+
+    first: dt.date = attrs.field(validator=_validate.date)
+    last: dt.date = attrs.field(validator=_validate.date)
+
+    def __attrs_post_init__(self) -> None:
+        if self.last < self.first:
+            raise InvalidDataError.single(
+                "last", self.last, f"must not be before first ({self.first.isoformat()})"
+            )
+
+    def __contains__(self, day: object) -> bool:
+        """Whether ``day`` (a date, not a datetime) falls within the period."""
+        if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
+            return False
+        return self.first <= day <= self.last
+
+    @property
+    def days(self) -> int:
+        """How many days the period has (at least 1)."""
+        return (self.last - self.first).days + 1
+
+    def dates(self) -> Iterator[dt.date]:
+        """Every day of the period, in order."""
+        for offset in range(self.days):
+            yield self.first + dt.timedelta(days=offset)
+
+    def previous(self) -> Period:
+        """The period of the same length that ends the day before this one starts."""
+        return Period(self.first - dt.timedelta(days=self.days), self.first - dt.timedelta(days=1))
+
+    def overlaps(self, other: Period) -> bool:
+        """Whether the two periods share at least one day."""
+        return self.first <= other.last and other.first <= self.last
 
 
 @attrs.frozen(order=True)
