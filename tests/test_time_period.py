@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from learnkit import _validate
 from learnkit.exceptions import InvalidDataError
 from learnkit.strategies import periods
-from learnkit.time import Period
+from learnkit.time import Period, ensure_aware, local_datetime
 
 Q4 = Period(dt.date(2026, 10, 1), dt.date(2026, 12, 31))
 
@@ -94,3 +96,44 @@ class TestPeriods:
     def test_from_type_yields_periods(self, data: st.DataObject) -> None:
         """st.from_type(Period) uses the registered strategy."""
         assert isinstance(data.draw(st.from_type(Period)), Period)
+
+
+class TestLocalDatetime:
+    CPH = ZoneInfo("Europe/Copenhagen")
+
+    def test_an_ordinary_day_keeps_the_wall_time(self) -> None:
+        """Summer and winter alike, 14:00 stays 14:00 with the right offset."""
+        winter = local_datetime(dt.date(2026, 1, 9), dt.time(14), self.CPH)
+        summer = local_datetime(dt.date(2026, 7, 10), dt.time(14), self.CPH)
+        assert (winter.hour, winter.utcoffset()) == (14, dt.timedelta(hours=1))
+        assert (summer.hour, summer.utcoffset()) == (14, dt.timedelta(hours=2))
+
+    def test_the_gap_moves_forward(self) -> None:
+        """02:30 on the last Sunday of March does not exist and becomes 03:30 summer time."""
+        moved = local_datetime(dt.date(2026, 3, 29), dt.time(2, 30), self.CPH)
+        assert moved == dt.datetime(2026, 3, 29, 3, 30, tzinfo=self.CPH)
+        assert moved.utcoffset() == dt.timedelta(hours=2)
+
+    def test_the_repeated_hour_is_its_first_occurrence(self) -> None:
+        """02:30 on the last Sunday of October is taken on summer time (fold 0)."""
+        first = local_datetime(dt.date(2026, 10, 25), dt.time(2, 30), self.CPH)
+        assert first.utcoffset() == dt.timedelta(hours=2)
+
+    def test_an_aware_wall_time_is_refused(self) -> None:
+        """A wall time with its own zone is ambiguous about which zone wins."""
+        with pytest.raises(InvalidDataError, match="wall_time"):
+            local_datetime(dt.date(2026, 1, 1), dt.time(9, tzinfo=dt.UTC), self.CPH)
+
+    @given(st.dates(), st.times(), st.sampled_from(["Europe/Copenhagen", "America/Nuuk", "UTC"]))
+    def test_always_an_existing_time_on_that_day_or_just_after(
+        self, day: dt.date, wall: dt.time, key: str
+    ) -> None:
+        """The result exists in its zone and is the wall time itself unless it was in a gap."""
+        tz = ZoneInfo(key)
+        value = local_datetime(day, wall, tz)
+        assert ensure_aware(value) is value
+        naive = dt.datetime.combine(day, wall)
+        shift = value.replace(tzinfo=None) - naive
+        assert dt.timedelta(0) <= shift <= dt.timedelta(hours=2)
+        if shift:
+            assert _validate.datetime_problem(naive.replace(tzinfo=tz)) is not None

@@ -34,6 +34,7 @@ __all__ = [
     "Period",
     "ensure_aware",
     "format_datetime",
+    "local_datetime",
     "parse_datetime",
     "zone",
 ]
@@ -94,6 +95,35 @@ def format_datetime(value: dt.datetime) -> str:
     if isinstance(value.tzinfo, ZoneInfo) and value.tzinfo.key is not None:
         text += f"[{value.tzinfo.key}]"
     return text
+
+
+def local_datetime(day: dt.date, wall_time: dt.time, tz: ZoneInfo) -> dt.datetime:
+    """The aware datetime at ``wall_time`` on ``day`` in ``tz``, for every day of the year.
+
+    A recurring local time (a talk at 14:00 every Friday) keeps its wall time
+    across daylight saving. The two days a year that need a rule:
+
+    * at a fall-back, a wall time that happens twice means its first occurrence
+      (``fold=0``, still on summer time);
+    * at a spring-forward, a wall time that never happens moves forward by the
+      length of the gap (02:30 becomes 03:30 in Copenhagen), as
+      :func:`dateutil.tz.resolve_imaginary` does.
+
+    >>> cph = zone("Europe/Copenhagen")
+    >>> local_datetime(dt.date(2026, 3, 29), dt.time(2, 30), cph).isoformat()
+    '2026-03-29T03:30:00+02:00'
+
+    Raises:
+        InvalidDataError: ``wall_time`` carries a zone of its own.
+    """
+    if wall_time.tzinfo is not None:
+        raise InvalidDataError.single("wall_time", wall_time, "must be a local (naive) time")
+    local = dt.datetime.combine(day, wall_time, tzinfo=tz)
+    if _validate.datetime_problem(local) is None:
+        return local
+    # In the gap: a round trip through UTC reads it with the offset before the
+    # change, which lands the same distance after the gap.
+    return local.astimezone(dt.UTC).astimezone(tz)
 
 
 _BRACKETED = re.compile(r"(?P<iso>[^\[\]]+)(\[(?P<zone>[^\[\]]+)\])?")
