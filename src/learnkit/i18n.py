@@ -28,6 +28,7 @@ from learnkit import (
     _texts_prompts,
     _texts_reflection,
     _texts_review_file,
+    _texts_sharing,
 )
 from learnkit._catalogue_da import CATALOGUE as _CORE_DA
 from learnkit._catalogue_en import CATALOGUE as _CORE_EN
@@ -49,6 +50,7 @@ _PART_TEXTS: Final = (
     _texts_review_file,
     _texts_goals,
     _texts_leadership,
+    _texts_sharing,
 )
 
 

@@ -69,6 +69,19 @@ from learnkit.mentoring._rules import (
 )
 from learnkit.mentoring._scoring import PairExplanation, ScorePart
 from learnkit.people import Person, Roster, Skill, Team, Tenure
+from learnkit.sharing import (
+    Absence,
+    Assignment,
+    Expansion,
+    Plan,
+    PresenterChoice,
+    Session,
+    SessionFormat,
+    SessionSeries,
+    SkippedSession,
+    Topic,
+    Turn,
+)
 from learnkit.time import Calendar, Holiday, Period, format_datetime, parse_datetime, zone
 
 __all__ = [
@@ -139,6 +152,18 @@ _SERIALIZABLE: Final[tuple[type, ...]] = (
     # learnkit.incidents: metrics, follow-ups, published view
     # learnkit.goals
     # learnkit.leadership
+    # learnkit.sharing
+    SessionFormat,
+    SessionSeries,
+    Session,
+    SkippedSession,
+    Expansion,
+    Topic,
+    Absence,
+    Turn,
+    PresenterChoice,
+    Assignment,
+    Plan,
     Recognition,
     RecognitionCount,
     RecognitionMix,
@@ -203,6 +228,24 @@ def _structure_date(value: object, _: object) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise InvalidDataError.single("", value, "is not a day in the calendar") from None
+
+
+_LOCAL_TIME = re.compile(r"[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?")
+
+
+def _structure_time(value: object, _: object) -> dt.time:
+    if not isinstance(value, str):
+        raise _errors.expected("a local time string such as '14:00'", value)
+    if _LOCAL_TIME.fullmatch(value) is None:
+        raise InvalidDataError.single("", value, "must be a local time written HH:MM[:SS]")
+    try:
+        return dt.time.fromisoformat(value)
+    except ValueError:
+        raise InvalidDataError.single("", value, "is not a time of day") from None
+
+
+def _unstructure_time(value: dt.time) -> str:
+    return value.isoformat()
 
 
 def _structure_datetime(value: object, _: object) -> dt.datetime:
@@ -489,6 +532,8 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_structure_hook(dt.datetime, _structure_datetime)
+    converter.register_structure_hook(dt.time, _structure_time)
+    converter.register_unstructure_hook(dt.time, _unstructure_time)
     converter.register_unstructure_hook(dt.datetime, _unstructure_datetime)
     converter.register_structure_hook(ZoneInfo, _structure_zone)
     converter.register_unstructure_hook(ZoneInfo, _unstructure_zone)

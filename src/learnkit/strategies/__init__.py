@@ -43,6 +43,7 @@ from learnkit.strategies import (
     _mentoring,
     _reflection,
     _retrospective,
+    _sharing,
 )
 from learnkit.strategies._foundation import *  # noqa: F403
 from learnkit.strategies._goals import *  # noqa: F403
@@ -53,12 +54,14 @@ from learnkit.strategies._leadership import *  # noqa: F403
 from learnkit.strategies._mentoring import *  # noqa: F403
 from learnkit.strategies._reflection import *  # noqa: F403
 from learnkit.strategies._retrospective import *  # noqa: F403
+from learnkit.strategies._sharing import *  # noqa: F403
 
 __all__ = ["register_type_strategies"]
 __all__ += _foundation.__all__
 __all__ += _mentoring.__all__
 __all__ += _reflection.__all__
 __all__ += _retrospective.__all__
+__all__ += _sharing.__all__
 __all__ += _incidents.__all__
 __all__ += _language.__all__
 __all__ += _incident_followups.__all__
@@ -80,6 +83,7 @@ _FACTORIES: tuple[tuple[type, Callable[[], st.SearchStrategy[Any]]], ...] = (
     *_mentoring.FACTORIES,
     *_reflection.FACTORIES,
     *_retrospective.FACTORIES,
+    *_sharing.FACTORIES,
     *_incidents.FACTORIES,
     *_language.FACTORIES,
     *_incident_followups.FACTORIES,
