@@ -72,6 +72,7 @@ from learnkit.people import Person, Roster, Skill, Team, Tenure
 from learnkit.sharing import (
     Absence,
     Assignment,
+    BuddyRound,
     Expansion,
     Plan,
     PresenterChoice,
@@ -164,6 +165,7 @@ _SERIALIZABLE: Final[tuple[type, ...]] = (
     PresenterChoice,
     Assignment,
     Plan,
+    BuddyRound,
     Recognition,
     RecognitionCount,
     RecognitionMix,

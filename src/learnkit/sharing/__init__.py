@@ -6,10 +6,12 @@
 * :class:`Topic` and :func:`choose_topics`: the backlog, chosen by votes.
 * :func:`plan`: fair presenter rotation across teams, with an explanation of
   every assignment and stable re-planning.
+* :func:`buddy_round`: learning buddies, random pairs across teams each round.
 """
 
 from __future__ import annotations
 
+from learnkit.sharing._buddies import DEFAULT_AVOID_ROUNDS, BuddyRound, buddy_round
 from learnkit.sharing._rotation import (
     DEFAULT_NEWCOMER_WEEKS,
     Absence,
@@ -44,12 +46,14 @@ from learnkit.sharing._topics import (
 
 __all__ = [
     "BUILTIN_FORMATS",
+    "DEFAULT_AVOID_ROUNDS",
     "DEFAULT_NEWCOMER_WEEKS",
     "FRIDAY_STORY",
     "LIGHTNING_TALK",
     "MINI_WORKSHOP",
     "Absence",
     "Assignment",
+    "BuddyRound",
     "Expansion",
     "HolidayPolicy",
     "Plan",
@@ -62,6 +66,7 @@ __all__ = [
     "Topic",
     "TopicStatus",
     "Turn",
+    "buddy_round",
     "choose_topics",
     "expand",
     "mark_held",

@@ -14,6 +14,7 @@ from learnkit.sharing import (
     BUILTIN_FORMATS,
     Absence,
     Assignment,
+    BuddyRound,
     Expansion,
     HolidayPolicy,
     Plan,
@@ -25,6 +26,7 @@ from learnkit.sharing import (
     Topic,
     TopicStatus,
     Turn,
+    buddy_round,
     expand,
     plan,
 )
@@ -34,6 +36,7 @@ from learnkit.time import Calendar, Period, zone
 __all__ = [
     "RULE_TEMPLATES",
     "absences",
+    "buddy_rounds",
     "plans",
     "session_formats",
     "session_series",
@@ -193,6 +196,21 @@ def plans(*, roster_source: st.SearchStrategy[Roster] | None = None) -> st.Searc
     ).filter(lambda made: bool(made.assignments))
 
 
+def buddy_rounds(
+    *, roster_source: st.SearchStrategy[Roster] | None = None
+) -> st.SearchStrategy[BuddyRound]:
+    """Genuine rounds of learning buddies for everyone on a generated roster."""
+    source = rosters(min_size=2, max_size=12) if roster_source is None else roster_source
+    return st.builds(
+        lambda roster, on, seed: buddy_round(
+            [person.id for person in roster], roster, on=on, seed=seed
+        ),
+        source,
+        st.dates(_MIN, _MAX),
+        st.integers(0, 2**16),
+    )
+
+
 def _plan(roster: Roster, series: SessionSeries, presenters: int, seed: int) -> Plan:
     return plan(series, roster, series.period, presenters=presenters, seed=seed, newcomer_weeks=0)
 
@@ -236,6 +254,7 @@ FACTORIES: tuple[tuple[type, Callable[[], st.SearchStrategy[Any]]], ...] = (
     (Absence, absences),
     (Turn, turns),
     (Plan, plans),
+    (BuddyRound, buddy_rounds),
     (Assignment, _assignments),
     (PresenterChoice, _presenter_choices),
 )
