@@ -87,6 +87,7 @@ CORE_PACKAGES = frozenset({"attr", "attrs", "cattr", "cattrs", "dateutil", "lear
 EXTRA_PACKAGES: dict[str, frozenset[str]] = {
     "strategies/": frozenset({"hypothesis"}),
     "holidays.py": frozenset({"holidays"}),
+    "ical.py": frozenset({"icalendar"}),
 }
 
 
@@ -331,11 +332,12 @@ MUST_NOT_LOAD = (
     "holidays",
     "learnkit.cli",
     "learnkit.holidays",
+    "learnkit.ical",
     "learnkit.strategies",
 )
 
 # The modules a user of the core may import; the adapters and the shell are left out.
-OPTIONAL = frozenset({"cli", "__main__", "holidays", "strategies", "_hypothesis_plugin"})
+OPTIONAL = frozenset({"cli", "__main__", "holidays", "ical", "strategies", "_hypothesis_plugin"})
 
 
 def _core_module_names() -> list[str]:

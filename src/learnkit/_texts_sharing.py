@@ -22,6 +22,8 @@ DA: Final[dict[str, str]] = {
     "sharing.explain.open_topic": "emne: frit – oplægsholderen vælger",
     "sharing.explain.topic.one": "emne: {title} ({votes} stemme)",
     "sharing.explain.topic.other": "emne: {title} ({votes} stemmer)",
+    "sharing.ical.summary": "{series}: {topic} – {presenters}",
+    "sharing.ical.open_topic": "frit emne",
 }
 
 EN: Final[dict[str, str]] = {
@@ -44,4 +46,6 @@ EN: Final[dict[str, str]] = {
     "sharing.explain.open_topic": "topic: open, the presenter chooses",
     "sharing.explain.topic.one": "topic: {title} ({votes} vote)",
     "sharing.explain.topic.other": "topic: {title} ({votes} votes)",
+    "sharing.ical.summary": "{series}: {topic} – {presenters}",
+    "sharing.ical.open_topic": "open topic",
 }

@@ -177,7 +177,8 @@ class SessionSeries:
         rule: An RFC 5545 recurrence rule without ``DTSTART``, e.g.
             ``FREQ=WEEKLY;BYDAY=FR`` or ``FREQ=WEEKLY;INTERVAL=2;BYDAY=TH``; it
             starts on ``first``.
-        start_time: The local wall time sessions start at, kept across daylight saving.
+        start_time: The local wall time sessions start at (a whole minute), kept
+            across daylight saving.
         time_zone: The IANA zone of ``start_time`` (Europe/Copenhagen by default).
         first: The first day a session may be held.
         last: The last day a session may be held.
@@ -208,6 +209,9 @@ class SessionSeries:
             problems.append(
                 Problem("start_time", self.start_time, "must be a local (naive) wall time")
             )
+        if self.start_time.second or self.start_time.microsecond:
+            # Calendars (RFC 5545) and people alike count sessions in whole minutes.
+            problems.append(Problem("start_time", self.start_time, "must be a whole minute"))
         if self.last < self.first:
             problems.append(
                 Problem("last", self.last, f"must not be before first ({self.first.isoformat()})")

@@ -101,7 +101,8 @@ def session_series(
         period=periods(min_date=min_date, max_date=max_date, max_days=max(1, max_days)),
         format=session_formats(),
         rule=st.sampled_from(rules),
-        start_time=st.sampled_from(_WALL_TIMES) | st.times(),
+        start_time=st.sampled_from(_WALL_TIMES)
+        | st.builds(dt.time, st.integers(0, 23), st.integers(0, 59)),
         key=st.sampled_from(_SERIES_ZONES),
         calendar=calendars(max_holidays=20, min_date=min_date, max_date=max_date).map(_unbounded),
         policy=st.sampled_from(HolidayPolicy),
