@@ -31,7 +31,7 @@ docstring_examples = Sybil(
         rest.DocTestParser(optionflags=_FLAGS),
         rest.PythonCodeBlockParser(),
     ],
-    patterns=["src/learnkit/*.py"],
+    patterns=["src/learnkit/*.py", "src/learnkit/*/*.py"],
     name="docstrings",
 )
 
