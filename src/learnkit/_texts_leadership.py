@@ -49,10 +49,10 @@ DA: Final[dict[str, str]] = {
     ),
     "leadership.demo.goal_line": "{marker} {owner}: {title} ({state})",
     "leadership.demo.overdue": "over tid siden {date}",
-    "leadership.demo.stale": "ingen notat siden {date}",
+    "leadership.demo.stale": "intet notat siden {date}",
     "leadership.demo.never_noted": "intet notat endnu",
-    "leadership.demo.follow_ups": "Opfølgning på MUS, der venter: {people}",
-    "leadership.demo.no_follow_ups": "Ingen opfølgning på MUS venter.",
+    "leadership.demo.follow_ups": "Opfølgning efter MUS venter for: {people}",
+    "leadership.demo.no_follow_ups": "Ingen opfølgning efter MUS venter.",
     "leadership.demo.balance": (
         "Udviklingstid de seneste {weeks} uger: {share} af timerne (mål {band})"
     ),

@@ -44,6 +44,7 @@ from typing import NoReturn
 import attrs
 
 import learnkit
+from learnkit import _demo_prompts, _demo_reflection
 from learnkit.examples import (
     EXAMPLE_AS_OF,
     EXAMPLE_SEED,
@@ -702,8 +703,41 @@ def _mentoring(view: _View) -> list[str]:
     return lines
 
 
+def _reflections_due(view: _View) -> list[str]:
+    """The reflections still owed in the week of ``as_of``."""
+    organisation = view.organisation
+    if organisation is None:
+        return []
+    return _demo_reflection.demo_lines(
+        organisation.roster,
+        organisation.tasks,
+        organisation.reflections,
+        as_of=organisation.as_of,
+        locale=view.locale,
+    )
+
+
+def _meeting_opener(view: _View) -> list[str]:
+    """The question a team's next meeting opens with, and the action points it asks about."""
+    organisation = view.organisation
+    if organisation is None:
+        return []
+    return _demo_prompts.demo_lines(
+        organisation.roster,
+        organisation.retrospectives,
+        organisation.prompt_decks,
+        seed=organisation.seed,
+        locale=view.locale,
+    )
+
+
 _ROSTER_STEPS: tuple[_Step, ...] = (_headline, _teams, _newcomers, _languages, _time_zones)
-_DEMO_STEPS: tuple[_Step, ...] = (*_ROSTER_STEPS, _mentoring)
+_DEMO_STEPS: tuple[_Step, ...] = (
+    *_ROSTER_STEPS,
+    _mentoring,
+    _reflections_due,
+    _meeting_opener,
+)
 
 
 def _text(key: str, locale: Locale) -> str:

@@ -49,9 +49,18 @@ from typing import Final
 import attrs
 
 from learnkit import _validate
+from learnkit._example_prompts import build_prompts
+from learnkit._example_reflection import build_reflection
 from learnkit.exceptions import InvalidDataError
 from learnkit.mentoring import Cohort, MenteeRequest, MentorOffer, Pair, Pairing, Want
 from learnkit.people import Person, Roster, Skill, Team
+from learnkit.reflection import (
+    CompletedTask,
+    PromptDecks,
+    Reflection,
+    Retrospective,
+    builtin_decks,
+)
 from learnkit.time import DEFAULT_ZONE
 
 __all__ = [
@@ -106,6 +115,13 @@ class ExampleOrganisation:
         mentoring: The mentor scheme's round as of ``as_of``: the newcomers'
             requests, the experienced colleagues' offers, a little history and
             one forbidden pair, on ``roster``.
+        tasks: Tasks, projects and meetings completed in the three weeks before
+            ``as_of``, with who took part (:mod:`learnkit.reflection`).
+        reflections: The reflections written about them, some still missing so
+            that reflections are due in the week of ``as_of``.
+        prompt_decks: The built-in prompt decks and the company's own.
+        retrospectives: Each team's retrospectives, with themes, votes and action
+            points carried forward.
         name: The company's name.
     """
 
@@ -113,6 +129,20 @@ class ExampleOrganisation:
     as_of: dt.date = attrs.field(validator=_validate.date)
     roster: Roster = attrs.field(validator=_validate.instance_of(Roster))
     mentoring: Cohort = attrs.field(validator=_validate.instance_of(Cohort))
+    # The records of the later parts default to none, so an organisation built by
+    # hand from the fields of an earlier version still builds.
+    tasks: tuple[CompletedTask, ...] = attrs.field(
+        default=(), validator=_validate.each(_validate.instance_of(CompletedTask))
+    )
+    reflections: tuple[Reflection, ...] = attrs.field(
+        default=(), validator=_validate.each(_validate.instance_of(Reflection))
+    )
+    prompt_decks: PromptDecks = attrs.field(
+        factory=builtin_decks, validator=_validate.instance_of(PromptDecks)
+    )
+    retrospectives: tuple[Retrospective, ...] = attrs.field(
+        default=(), validator=_validate.each(_validate.instance_of(Retrospective))
+    )
     name: str = attrs.field(default=EXAMPLE_NAME, validator=_validate.text)
 
     @property
@@ -375,7 +405,20 @@ def example_organisation(
     roster = _roster(rng, as_of)
     # A stream of its own, so the roster stays the same whatever later parts draw.
     mentoring = _mentoring(random.Random(f"{seed}:mentoring"), roster, as_of)
-    return ExampleOrganisation(seed=seed, as_of=as_of, roster=roster, mentoring=mentoring)
+    # Each later part draws from a stream of its own (seeded from the seed and the
+    # part's name) for the same reason.
+    reflection = build_reflection(roster, as_of, seed)
+    prompts = build_prompts(roster, as_of, seed, reflection.reflections)
+    return ExampleOrganisation(
+        seed=seed,
+        as_of=as_of,
+        roster=roster,
+        mentoring=mentoring,
+        tasks=reflection.tasks,
+        reflections=reflection.reflections,
+        prompt_decks=prompts.decks,
+        retrospectives=prompts.retrospectives,
+    )
 
 
 def _slots() -> list[_Slot]:

@@ -69,6 +69,20 @@ from learnkit.mentoring._rules import (
 )
 from learnkit.mentoring._scoring import PairExplanation, ScorePart
 from learnkit.people import Person, Roster, Skill, Team, Tenure
+from learnkit.reflection import (
+    ActionPoint,
+    CompletedTask,
+    DueReflection,
+    Prompt,
+    PromptChoice,
+    PromptDeck,
+    PromptDecks,
+    Reflection,
+    Retrospective,
+    TaskRef,
+    Theme,
+    ThemeVote,
+)
 from learnkit.sharing import (
     Absence,
     Assignment,
@@ -147,7 +161,19 @@ _SERIALIZABLE: Final[tuple[type, ...]] = (
     Suggestion,
     Violation,
     # learnkit.reflection: reflections
+    TaskRef,
+    Reflection,
+    CompletedTask,
+    DueReflection,
     # learnkit.reflection: prompts and retrospectives
+    Prompt,
+    PromptDeck,
+    PromptDecks,
+    PromptChoice,
+    Theme,
+    ThemeVote,
+    ActionPoint,
+    Retrospective,
     # learnkit.incidents: model, reviews, lifecycle
     # learnkit.incidents: language check
     # learnkit.incidents: metrics, follow-ups, published view
