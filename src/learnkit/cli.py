@@ -44,7 +44,7 @@ from typing import NoReturn
 import attrs
 
 import learnkit
-from learnkit import _demo_prompts, _demo_reflection
+from learnkit import _demo_goals, _demo_prompts, _demo_reflection
 from learnkit.examples import (
     EXAMPLE_AS_OF,
     EXAMPLE_SEED,
@@ -57,6 +57,7 @@ from learnkit.mentoring import Cohort, MatchResult, ScorePart, optimal, stable
 from learnkit.people import DEFAULT_NEWCOMER_DAYS, Roster
 from learnkit.rostercsv import roster_from_csv
 from learnkit.serialize import from_dict, from_json, to_dict, to_json
+from learnkit.time import Calendar
 
 __all__ = ["main"]
 
@@ -731,12 +732,33 @@ def _meeting_opener(view: _View) -> list[str]:
     )
 
 
+def _goals_and_balance(view: _View) -> list[str]:
+    """Goal health and the operations/development balance of one team."""
+    organisation = view.organisation
+    if organisation is None:
+        return []
+    return _demo_goals.demo_lines(
+        organisation.roster,
+        organisation.goals,
+        organisation.development_reviews,
+        organisation.allocations,
+        team=_DEMO_GOALS_TEAM,
+        as_of=organisation.as_of,
+        calendar=Calendar(),
+        locale=view.locale,
+    )
+
+
+_DEMO_GOALS_TEAM = "platform"  # the example data gives this team every case to show
+
+
 _ROSTER_STEPS: tuple[_Step, ...] = (_headline, _teams, _newcomers, _languages, _time_zones)
 _DEMO_STEPS: tuple[_Step, ...] = (
     *_ROSTER_STEPS,
     _mentoring,
     _reflections_due,
     _meeting_opener,
+    _goals_and_balance,
 )
 
 

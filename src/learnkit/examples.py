@@ -49,9 +49,12 @@ from typing import Final
 import attrs
 
 from learnkit import _validate
+from learnkit._example_goals import build_goals
 from learnkit._example_prompts import build_prompts
 from learnkit._example_reflection import build_reflection
 from learnkit.exceptions import InvalidDataError
+from learnkit.goals import DevelopmentReview, LearningGoal
+from learnkit.leadership import Recognition, TimeAllocation
 from learnkit.mentoring import Cohort, MenteeRequest, MentorOffer, Pair, Pairing, Want
 from learnkit.people import Person, Roster, Skill, Team
 from learnkit.reflection import (
@@ -122,6 +125,14 @@ class ExampleOrganisation:
         prompt_decks: The built-in prompt decks and the company's own.
         retrospectives: Each team's retrospectives, with themes, votes and action
             points carried forward.
+        development_reviews: The yearly development reviews (MUS) of the last
+            year (:mod:`learnkit.goals`).
+        goals: The learning goals agreed in them, in every state, with progress
+            notes; some overdue, some gone quiet.
+        recognitions: Recognitions given in the last quarter
+            (:mod:`learnkit.leadership`).
+        allocations: Weekly development and operations hours of the last twelve
+            weeks, a few people below the band and one without development time.
         name: The company's name.
     """
 
@@ -142,6 +153,18 @@ class ExampleOrganisation:
     )
     retrospectives: tuple[Retrospective, ...] = attrs.field(
         default=(), validator=_validate.each(_validate.instance_of(Retrospective))
+    )
+    development_reviews: tuple[DevelopmentReview, ...] = attrs.field(
+        default=(), validator=_validate.each(_validate.instance_of(DevelopmentReview))
+    )
+    goals: tuple[LearningGoal, ...] = attrs.field(
+        default=(), validator=_validate.each(_validate.instance_of(LearningGoal))
+    )
+    recognitions: tuple[Recognition, ...] = attrs.field(
+        default=(), validator=_validate.each(_validate.instance_of(Recognition))
+    )
+    allocations: tuple[TimeAllocation, ...] = attrs.field(
+        default=(), validator=_validate.each(_validate.instance_of(TimeAllocation))
     )
     name: str = attrs.field(default=EXAMPLE_NAME, validator=_validate.text)
 
@@ -409,6 +432,7 @@ def example_organisation(
     # part's name) for the same reason.
     reflection = build_reflection(roster, as_of, seed)
     prompts = build_prompts(roster, as_of, seed, reflection.reflections)
+    goals = build_goals(roster, as_of, seed)
     return ExampleOrganisation(
         seed=seed,
         as_of=as_of,
@@ -418,6 +442,10 @@ def example_organisation(
         reflections=reflection.reflections,
         prompt_decks=prompts.decks,
         retrospectives=prompts.retrospectives,
+        development_reviews=goals.reviews,
+        goals=goals.goals,
+        recognitions=goals.recognitions,
+        allocations=goals.allocations,
     )
 
 

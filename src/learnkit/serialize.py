@@ -45,6 +45,21 @@ from cattrs.preconf.json import configure_converter
 
 from learnkit import _errors
 from learnkit.exceptions import InvalidDataError, Problem
+from learnkit.goals import (
+    Activity,
+    ActivityMix,
+    DevelopmentReview,
+    DevelopmentReviewFinding,
+    FollowUp,
+    GoalCarryOver,
+    GoalHealth,
+    GoalHealthReport,
+    LearningGoal,
+    PreparationAnswer,
+    ProgressNote,
+    SmartFinding,
+    TeamGoalHealth,
+)
 from learnkit.leadership import (
     BalanceReport,
     DevelopmentBand,
@@ -178,6 +193,19 @@ _SERIALIZABLE: Final[tuple[type, ...]] = (
     # learnkit.incidents: language check
     # learnkit.incidents: metrics, follow-ups, published view
     # learnkit.goals
+    Activity,
+    ActivityMix,
+    ProgressNote,
+    LearningGoal,
+    PreparationAnswer,
+    DevelopmentReview,
+    DevelopmentReviewFinding,
+    SmartFinding,
+    GoalCarryOver,
+    FollowUp,
+    GoalHealth,
+    TeamGoalHealth,
+    GoalHealthReport,
     # learnkit.leadership
     # learnkit.sharing
     SessionFormat,
