@@ -15,6 +15,10 @@ Commands (``learnkit --help`` lists them, ``learnkit COMMAND --help`` explains o
   reasons, the unmatched with why, and the guarantee of the result (or the
   result as a JSON document); ``--roster`` reads the roster from a CSV export
   (:mod:`learnkit.rostercsv`) instead of the document;
+* ``learnkit sharing plan FILE --from YYYY-MM-DD --to YYYY-MM-DD [--ics] [--seed N]
+  [--locale da|en]`` plans who presents at the sessions of a series in a period
+  from a plan request (``learnkit example --sharing`` writes one) and prints the
+  plan, or with ``--ics`` the plan as iCalendar text (the ``ical`` extra);
 * ``learnkit --version`` prints ``learnkit <version>``.
 
 Texts are Danish unless ``--locale en`` is given. The exit status is 0 on
@@ -44,7 +48,16 @@ from typing import NoReturn
 import attrs
 
 import learnkit
-from learnkit import _demo_goals, _demo_prompts, _demo_reflection
+from learnkit import (
+    _cli_review,
+    _cli_sharing,
+    _demo_goals,
+    _demo_incident_followups,
+    _demo_incidents,
+    _demo_prompts,
+    _demo_reflection,
+    _demo_sharing,
+)
 from learnkit.examples import (
     EXAMPLE_AS_OF,
     EXAMPLE_SEED,
@@ -212,6 +225,8 @@ def _parser(locale: Locale) -> _Parser:
     example = command("example", _example)
     match = command("match", _match)
     roster = command("roster", _roster)
+    _add_review(command("review", _review), text, file_metavar)
+    _add_sharing(commands, example, text, file_metavar)
     roster.add_argument("file", nargs="?", metavar=file_metavar, help=text("cli.help.file"))
     for sub in (demo, example, roster):
         sub.add_argument("--locale", metavar="da|en", help=text("cli.help.locale"))
@@ -299,6 +314,8 @@ def _demo(namespace: argparse.Namespace, prog: str) -> str:
 def _example(namespace: argparse.Namespace, prog: str) -> str:
     locale = _locale(namespace, prog)
     organisation = _organisation(namespace, prog, locale)
+    if namespace.sharing:
+        return _sharing_example(namespace, prog, organisation)
     value = organisation.mentoring if namespace.mentoring else organisation.roster
     return to_json(value, indent=2) + "\n"
 
@@ -375,6 +392,152 @@ def _check_json(text: str, shown: str, locale: Locale) -> None:
         raise _InputError(
             translate("cli.error.json", locale, path=shown, reason=str(error))
         ) from None
+
+
+# --- learnkit review check ---------------------------------------------------------------
+# The command's logic is pure and lives in learnkit._cli_review; here are its
+# arguments, the reading of files, and the exit status.
+
+
+def _add_review(review: _Parser, text: Callable[..., str], file_metavar: str) -> None:
+    actions = review.add_subparsers(dest="action", metavar="check", title=text("cli.help.commands"))
+    help_text = text("cli.help.review_check")
+    check: _Parser = actions.add_parser(
+        "check", help=help_text, description=help_text, add_help=False, allow_abbrev=False
+    )
+    check.add_argument("-h", "--help", action="help", help=text("cli.help.help"))
+    check.add_argument("files", nargs="*", metavar=file_metavar, help=text("cli.help.review_files"))
+    check.add_argument("--fail-on", metavar="block|warn|info", help=text("cli.help.fail_on"))
+    check.add_argument("--format", metavar="markdown|json", help=text("cli.help.format"))
+    check.add_argument("--locale", metavar="da|en", help=text("cli.help.locale"))
+
+
+def _review(namespace: argparse.Namespace, prog: str) -> str:
+    if namespace.action is None:
+        raise _UsageError(prog, translate("cli.review.error.no_action", _DEFAULT_LOCALE))
+    prog = f"{prog} {namespace.action}"
+    locale = _locale(namespace, prog)
+    fail_on = _choice(namespace.fail_on, "--fail-on", _cli_review.SEVERITIES, prog, locale)
+    file_format = None
+    if namespace.format is not None:
+        file_format = _choice(namespace.format, "--format", _cli_review.FORMATS, prog, locale)
+    if not namespace.files:
+        raise _UsageError(prog, translate("cli.review.error.no_files", locale))
+
+    def read(source: str) -> bytes:
+        return sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+
+    result = _cli_review.check_files(
+        namespace.files, read=read, locale=locale, fail_on=fail_on, file_format=file_format
+    )
+    if result.status:
+        _write(result.output)
+        for line in result.errors:
+            _error(prog, line)
+        raise _Exit(result.status)
+    return result.output
+
+
+# --- learnkit sharing plan, learnkit example --sharing -----------------------------------
+# The rendering is pure and lives in learnkit._cli_sharing; here are the arguments,
+# the reading of the request, and the clock (the DTSTAMP of --ics).
+
+
+def _add_sharing(
+    commands: argparse._SubParsersAction[_Parser],
+    example: _Parser,
+    text: Callable[..., str],
+    file_metavar: str,
+) -> None:
+    help_text = text("sharing.cli.help.sharing")
+    sharing: _Parser = commands.add_parser(
+        "sharing", help=help_text, description=help_text, add_help=False, allow_abbrev=False
+    )
+    sharing.add_argument("-h", "--help", action="help", help=text("cli.help.help"))
+    sharing.set_defaults(run=_sharing)
+    actions = sharing.add_subparsers(dest="action", metavar="plan", title=text("cli.help.commands"))
+    help_text = text("sharing.cli.help.plan")
+    plan: _Parser = actions.add_parser(
+        "plan", help=help_text, description=help_text, add_help=False, allow_abbrev=False
+    )
+    plan.add_argument("-h", "--help", action="help", help=text("cli.help.help"))
+    plan.add_argument(
+        "file", nargs="?", metavar=file_metavar, help=text("sharing.cli.help.request_file")
+    )
+    date_metavar = text("cli.help.date_metavar")
+    plan.add_argument(
+        "--from", dest="first", metavar=date_metavar, help=text("sharing.cli.help.from")
+    )
+    plan.add_argument("--to", dest="last", metavar=date_metavar, help=text("sharing.cli.help.to"))
+    plan.add_argument("--ics", action="store_true", help=text("sharing.cli.help.ics"))
+    plan.add_argument("--seed", metavar="N", help=text("sharing.cli.help.seed"))
+    plan.add_argument("--locale", metavar="da|en", help=text("cli.help.locale"))
+    example.add_argument("--sharing", action="store_true", help=text("sharing.cli.help.example"))
+
+
+def _sharing(namespace: argparse.Namespace, prog: str) -> str:
+    if namespace.action is None:
+        raise _UsageError(prog, translate("sharing.cli.error.no_action", _DEFAULT_LOCALE))
+    prog = f"{prog} {namespace.action}"
+    locale = _locale(namespace, prog)
+    seed = None if namespace.seed is None else _seed(namespace, prog, locale)
+    if namespace.first is None or namespace.last is None:
+        raise _UsageError(prog, translate("sharing.cli.error.no_period", locale))
+    first = _date_option(namespace.first, "--from", prog, locale)
+    last = _date_option(namespace.last, "--to", prog, locale)
+    if last < first:
+        message = translate(
+            "sharing.cli.error.period_order", locale, first=first.isoformat(), last=last.isoformat()
+        )
+        raise _UsageError(prog, message)
+    source: str | None = namespace.file
+    if source is None:
+        raise _UsageError(prog, translate("sharing.cli.error.no_file", locale))
+    shown = translate("cli.stdin", locale) if source == "-" else source
+    text = _read_text(source, shown, locale)
+    _check_json(text, shown, locale)
+    try:
+        return _cli_sharing.plan_command(
+            text,
+            first,
+            last,
+            seed=seed,
+            ics=namespace.ics,
+            locale=locale,
+            # Reading the clock is this module's privilege: the calendar's DTSTAMP.
+            clock=lambda: dt.datetime.now(dt.UTC).replace(microsecond=0),
+        )
+    except _cli_sharing.MissingExtraError:
+        raise _InputError(translate("sharing.cli.error.no_ical", locale)) from None
+    except InvalidDataError as error:
+        raise _invalid(shown, error, locale) from None
+    except LearnkitError as error:
+        reason = " ".join(str(error).split())
+        message = translate("sharing.cli.error.cannot_plan", locale, path=shown, reason=reason)
+        raise _InputError(message) from None
+
+
+def _date_option(value: str, option: str, prog: str, locale: Locale) -> dt.date:
+    if _DATE.fullmatch(value):
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisoformat(value)
+    raise _UsageError(prog, translate("cli.error.bad_date", locale, option=option, value=value))
+
+
+def _sharing_example(
+    namespace: argparse.Namespace, prog: str, organisation: ExampleOrganisation
+) -> str:
+    if namespace.mentoring:
+        message = translate(
+            "sharing.cli.error.two_exclusive",
+            _locale(namespace, prog),
+            option="--sharing",
+            other="--mentoring",
+        )
+        raise _UsageError(prog, message)
+    return _cli_sharing.example_request_json(
+        organisation.roster, organisation.as_of, organisation.seed
+    )
 
 
 # --- learnkit match ---------------------------------------------------------------------
@@ -749,6 +912,48 @@ def _goals_and_balance(view: _View) -> list[str]:
     )
 
 
+def _incidents(view: _View) -> list[str]:
+    """The blameless-language check of one example review, with its findings."""
+    organisation = view.organisation
+    if organisation is None:
+        return []
+    return _demo_incidents.demo_lines(
+        organisation.incidents,
+        organisation.incident_reviews,
+        organisation.roster,
+        locale=view.locale,
+    )
+
+
+def _incident_follow_ups(view: _View) -> list[str]:
+    """Reviews and action items due, as a bot would remind people of them."""
+    organisation = view.organisation
+    if organisation is None:
+        return []
+    return _demo_incident_followups.demo_lines(
+        organisation.incidents,
+        organisation.incident_reviews,
+        organisation.roster,
+        as_of=organisation.as_of,
+        calendar=Calendar(),
+        locale=view.locale,
+    )
+
+
+def _sharing_demo(view: _View) -> list[str]:
+    """Next quarter's Friday stories with presenters and topics, and this week's buddies."""
+    organisation = view.organisation
+    if organisation is None or organisation.sharing is None:
+        return []
+    return _demo_sharing.demo_lines(
+        organisation.roster,
+        organisation.sharing,
+        as_of=organisation.as_of,
+        seed=organisation.seed,
+        locale=view.locale,
+    )
+
+
 _DEMO_GOALS_TEAM = "platform"  # the example data gives this team every case to show
 
 
@@ -759,6 +964,9 @@ _DEMO_STEPS: tuple[_Step, ...] = (
     _reflections_due,
     _meeting_opener,
     _goals_and_balance,
+    _incidents,
+    _incident_follow_ups,
+    _sharing_demo,
 )
 
 

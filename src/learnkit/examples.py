@@ -43,6 +43,7 @@ is a :class:`~learnkit.mentoring.Cohort` as of the same date, in which
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
 from typing import Final
 
@@ -50,10 +51,13 @@ import attrs
 
 from learnkit import _validate
 from learnkit._example_goals import build_goals
+from learnkit._example_incidents import build_incidents
 from learnkit._example_prompts import build_prompts
 from learnkit._example_reflection import build_reflection
+from learnkit._example_sharing import SharingExamples, build_sharing
 from learnkit.exceptions import InvalidDataError
 from learnkit.goals import DevelopmentReview, LearningGoal
+from learnkit.incidents import Incident, IncidentReview
 from learnkit.leadership import Recognition, TimeAllocation
 from learnkit.mentoring import Cohort, MenteeRequest, MentorOffer, Pair, Pairing, Want
 from learnkit.people import Person, Roster, Skill, Team
@@ -133,6 +137,13 @@ class ExampleOrganisation:
             (:mod:`learnkit.leadership`).
         allocations: Weekly development and operations hours of the last twelve
             weeks, a few people below the band and one without development time.
+        incidents: Incidents, a mistake, a near miss and a failed experiment
+            (:mod:`learnkit.incidents`).
+        incident_reviews: Their blameless reviews: one published, one in review,
+            a draft that still has blaming language, one skipped.
+        sharing: Knowledge sharing (:mod:`learnkit.sharing`): Friday stories
+            and mini-workshops on the Danish calendar, the topic backlog,
+            absences, who presented since August and past learning-buddy rounds.
         name: The company's name.
     """
 
@@ -165,6 +176,15 @@ class ExampleOrganisation:
     )
     allocations: tuple[TimeAllocation, ...] = attrs.field(
         default=(), validator=_validate.each(_validate.instance_of(TimeAllocation))
+    )
+    incidents: tuple[Incident, ...] = attrs.field(
+        default=(), validator=_validate.each(_validate.instance_of(Incident))
+    )
+    incident_reviews: tuple[IncidentReview, ...] = attrs.field(
+        default=(), validator=_validate.each(_validate.instance_of(IncidentReview))
+    )
+    sharing: SharingExamples | None = attrs.field(
+        default=None, validator=_validate.optional(_validate.instance_of(SharingExamples))
     )
     name: str = attrs.field(default=EXAMPLE_NAME, validator=_validate.text)
 
@@ -424,6 +444,13 @@ def example_organisation(
             as_of,
             f"must be on or after {_EARLIEST_AS_OF.isoformat()} to fit 25 years of history",
         )
+    return _build(seed, as_of)
+
+
+# The organisation is immutable and depends only on (seed, as_of), so a few recent
+# ones are kept: the demo, the docs and the tests ask for the same one many times.
+@functools.lru_cache(maxsize=8)
+def _build(seed: int, as_of: dt.date) -> ExampleOrganisation:
     rng = random.Random(seed)
     roster = _roster(rng, as_of)
     # A stream of its own, so the roster stays the same whatever later parts draw.
@@ -433,6 +460,8 @@ def example_organisation(
     reflection = build_reflection(roster, as_of, seed)
     prompts = build_prompts(roster, as_of, seed, reflection.reflections)
     goals = build_goals(roster, as_of, seed)
+    incidents, incident_reviews = build_incidents(roster, as_of, seed)
+    sharing = build_sharing(roster, as_of, seed)
     return ExampleOrganisation(
         seed=seed,
         as_of=as_of,
@@ -446,6 +475,9 @@ def example_organisation(
         goals=goals.goals,
         recognitions=goals.recognitions,
         allocations=goals.allocations,
+        incidents=incidents,
+        incident_reviews=incident_reviews,
+        sharing=sharing,
     )
 
 

@@ -60,6 +60,44 @@ from learnkit.goals import (
     SmartFinding,
     TeamGoalHealth,
 )
+from learnkit.incidents import (
+    ActionItem,
+    Approval,
+    Blocker,
+    ContributingFactor,
+    Impact,
+    Incident,
+    IncidentLink,
+    IncidentReview,
+    LanguageOverride,
+    Learning,
+    Milestones,
+    Participant,
+    SeverityLevel,
+    SeverityScale,
+    TimelineEvent,
+)
+from learnkit.incidents._followups import (
+    ActionItemDue,
+    FollowUpPolicy,
+    FollowUps,
+    Reminder,
+    ReviewDue,
+)
+from learnkit.incidents._language import LanguageFinding, LanguagePolicy
+from learnkit.incidents._learnings import LearningHit
+from learnkit.incidents._metrics import DurationSummary, NearMissShare
+from learnkit.incidents._metrics_reviews import (
+    ActionItemRef,
+    ActionItemStats,
+    ReviewCoverage,
+)
+from learnkit.incidents._published import PublishedAction, PublishedReview
+from learnkit.incidents._repeats import (
+    IncidentRepeat,
+    RepeatReport,
+)
+from learnkit.incidents._review_file import FieldAnchor, ReviewFile
 from learnkit.leadership import (
     BalanceReport,
     DevelopmentBand,
@@ -104,6 +142,7 @@ from learnkit.sharing import (
     BuddyRound,
     Expansion,
     Plan,
+    PlanRequest,
     PresenterChoice,
     Session,
     SessionFormat,
@@ -190,8 +229,43 @@ _SERIALIZABLE: Final[tuple[type, ...]] = (
     ActionPoint,
     Retrospective,
     # learnkit.incidents: model, reviews, lifecycle
+    SeverityLevel,
+    SeverityScale,
+    Milestones,
+    Impact,
+    TimelineEvent,
+    Participant,
+    IncidentLink,
+    Incident,
+    ContributingFactor,
+    Learning,
+    ActionItem,
+    Approval,
+    LanguageOverride,
+    IncidentReview,
+    Blocker,
     # learnkit.incidents: language check
+    LanguagePolicy,
+    LanguageFinding,
     # learnkit.incidents: metrics, follow-ups, published view
+    DurationSummary,
+    NearMissShare,
+    ReviewCoverage,
+    ActionItemRef,
+    ActionItemStats,
+    IncidentRepeat,
+    RepeatReport,
+    FollowUpPolicy,
+    ReviewDue,
+    ActionItemDue,
+    Reminder,
+    FollowUps,
+    PublishedAction,
+    PublishedReview,
+    LearningHit,
+    # learnkit.incidents: reviews kept as files
+    FieldAnchor,
+    ReviewFile,
     # learnkit.goals
     Activity,
     ActivityMix,
@@ -220,6 +294,7 @@ _SERIALIZABLE: Final[tuple[type, ...]] = (
     Assignment,
     Plan,
     BuddyRound,
+    PlanRequest,
     Recognition,
     RecognitionCount,
     RecognitionMix,

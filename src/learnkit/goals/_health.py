@@ -211,7 +211,7 @@ def goal_health(
       or before ``as_of``, while its next review has not come), the latest
       :func:`~learnkit.goals.follow_ups` day on or before ``as_of`` is due
       unless a progress note on one of the review's goals is dated from
-      :data:`FOLLOW_UP_EARLY_DAYS` (14) days before it up to ``as_of``: writing down how
+      ``FOLLOW_UP_EARLY_DAYS`` (14) days before it up to ``as_of``: writing down how
       it went settles the follow-up, even two weeks early, and catching up
       settles the earlier ones too (only the latest is ever reported). Only
       reviews with an active goal are followed up.

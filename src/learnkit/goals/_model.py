@@ -47,7 +47,7 @@ class GoalStatus(enum.Enum):
 
     @property
     def is_active(self) -> bool:
-        """Whether the goal is being worked on: agreed or in progress."""
+        """Whether the goal is being worked on (agreed or in progress)."""
         return self in (GoalStatus.AGREED, GoalStatus.IN_PROGRESS)
 
     @property

@@ -70,7 +70,7 @@ class PreparationAnswer:
     """An answer to one preparation question.
 
     Attributes:
-        question: A key of :data:`PREPARATION_QUESTIONS` (``"goals.question.proud"``)
+        question: A key of ``PREPARATION_QUESTIONS`` (``"goals.question.proud"``)
             or the text of a question of the organisation's own.
         answer: What was answered.
     """
@@ -80,7 +80,7 @@ class PreparationAnswer:
 
     @property
     def is_builtin(self) -> bool:
-        """Whether the question is one of the built-in :data:`PREPARATION_QUESTIONS`."""
+        """Whether the question is one of the built-in ``PREPARATION_QUESTIONS``."""
         return self.question in _QUESTION_ORDER
 
     def question_text(self, locale: Locale) -> str:
@@ -130,7 +130,7 @@ class DevelopmentReview:
 
     * the leader is not the employee;
     * ``next_review_on`` is after ``held_on`` and at most
-      :data:`MAX_REVIEW_GAP_MONTHS` months later; by default it is twelve
+      ``MAX_REVIEW_GAP_MONTHS`` months later; by default it is twelve
       calendar months later (a review on 29 February is followed on 28 February);
     * ``follow_up_rule`` is an RFC 5545 recurrence rule of whole days
       (``FREQ`` yearly, monthly, weekly or daily; no times of day, no ``DTSTART``:

@@ -151,7 +151,7 @@ class SmartCriterion(enum.Enum):
 
     @property
     def letter(self) -> str:
-        """The criterion's letter: S, M, A, R or T."""
+        """The criterion's letter (S, M, A, R or T)."""
         return self.value[0].upper()
 
     @property
@@ -236,7 +236,7 @@ def smart_check(
     """How ``goal`` falls short of SMART; empty when it does not. Never raises for a goal.
 
     * **Specific**: the title has no vague phrase (``title_vague``) and at
-      least :data:`MIN_TITLE_WORDS` words (``title_too_short``).
+      least ``MIN_TITLE_WORDS`` words (``title_too_short``).
     * **Measurable**: there is a success criterion (``criterion_missing``)
       without vague phrases (``criterion_vague``).
     * **Achievable**: the owner holds at most ``limit`` active goals, this one

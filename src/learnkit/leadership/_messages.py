@@ -28,7 +28,7 @@ __all__ = [
 def percent(share: float, locale: Locale) -> str:
     """``share`` (0.125) as a whole percentage in ``locale`` (``"13 %"`` / ``"13%"``).
 
-    Rounds half to even, as Python's :func:`round` does.
+    Rounds half to even, as Python's :func:`~builtins.round` does.
     """
     return translate("leadership.percent", check_locale(locale), value=round(share * 100))
 

@@ -47,7 +47,7 @@ class RecognitionKind(enum.Enum):
 
     @property
     def is_learning(self) -> bool:
-        """Whether the kind recognises learning itself: effort, curiosity or an experiment."""
+        """Whether the kind recognises learning itself (effort, curiosity or an experiment)."""
         return self in LEARNING_KINDS
 
     @property
@@ -163,7 +163,7 @@ class RecognitionMix:
         counts: One count per kind.
         total: How many recognitions were counted.
         learning_share: The share of effort, curiosity and experiments
-            (:data:`LEARNING_KINDS`), or ``None`` when nothing was counted.
+            (``LEARNING_KINDS``), or ``None`` when nothing was counted.
         result_share: The share of results, or ``None`` when nothing was counted.
         never_recognised: The team members (who had started by the period's
             last day) who received no recognition in the period, sorted.

@@ -223,12 +223,12 @@ class Reflection:
 
     @property
     def texts(self) -> tuple[str, str, str, str]:
-        """The four answers in order: went well, to improve, learned, next steps."""
+        """The four answers in order (went well, to improve, learned, next steps)."""
         return (self.went_well, self.to_improve, self.learned, self.next_steps)
 
     @property
     def is_long(self) -> bool:
-        """Whether more than :data:`LONG_REFLECTION_MINUTES` (15) minutes were recorded.
+        """Whether more than ``LONG_REFLECTION_MINUTES`` (15) minutes were recorded.
 
         A reflection without ``minutes`` is never long.
         """

@@ -450,7 +450,7 @@ def complete_action_point(
         UnknownIdError: no action point has this id.
         InvalidDataError: ``on`` is not a date.
         TransitionError: the point is done already, or ``on`` is before it was
-            agreed (every unmet rule at once; see :data:`REFUSAL_REASONS`).
+            agreed (every unmet rule at once; see ``REFUSAL_REASONS``).
     """
     point = retrospective.action_point(point_id)
     _validate.require_date(on, "on")

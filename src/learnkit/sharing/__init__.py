@@ -7,11 +7,13 @@
 * :func:`plan`: fair presenter rotation across teams, with an explanation of
   every assignment and stable re-planning.
 * :func:`buddy_round`: learning buddies, random pairs across teams each round.
+* :class:`PlanRequest`: the whole input of :func:`plan` as one serializable value.
 """
 
 from __future__ import annotations
 
 from learnkit.sharing._buddies import DEFAULT_AVOID_ROUNDS, BuddyRound, buddy_round
+from learnkit.sharing._request import PlanRequest
 from learnkit.sharing._rotation import (
     DEFAULT_NEWCOMER_WEEKS,
     Absence,
@@ -57,6 +59,7 @@ __all__ = [
     "Expansion",
     "HolidayPolicy",
     "Plan",
+    "PlanRequest",
     "PresenterChoice",
     "Session",
     "SessionFormat",

@@ -198,33 +198,55 @@ def _pair_up(
     rank: dict[str, int],
     recent: frozenset[frozenset[str]],
 ) -> list[list[str]]:
-    left = set(people)
-    sizes = Counter(team[person] for person in people)
+    # Someone from the team with the most people left pairs first, with the
+    # partner from another team that keeps every team at most half of the rest:
+    # then no team pairs within itself unless it started above half. Among the
+    # partners allowed, one not met recently comes first, then the draw's order.
+    by_team: dict[str, list[str]] = {}
+    for person in sorted(people, key=rank.__getitem__):
+        by_team.setdefault(team[person], []).append(person)
+    sizes = Counter({name: len(members) for name, members in by_team.items()})
+    left = len(people)
     groups: list[list[str]] = []
     while left:
-        # Someone from the team with the most people left pairs first: with the
-        # partner from another team that keeps every team at most half of the
-        # rest, no team pairs within itself unless it started above half.
-        first = min(left, key=lambda person: (-sizes[team[person]], rank[person]))
-        others = [person for person in left if person != first]
-        remaining = len(left) - 2
-        allowed = [
-            person
-            for person in others
-            if team[person] != team[first]
-            and _keeps_balance(sizes, team[first], team[person], remaining)
-        ]
-        if not allowed:
-            allowed = [person for person in others if team[person] != team[first]] or others
-        partner = min(
-            allowed,
-            key=lambda person: (frozenset((first, person)) in recent, rank[person]),
+        largest = max(sizes.values())
+        first_team = min(
+            (name for name, size in sizes.items() if size == largest),
+            key=lambda name: rank[by_team[name][0]],
         )
+        first = by_team[first_team][0]
+        others = [name for name, size in sizes.items() if size and name != first_team]
+        balanced = [name for name in others if _keeps_balance(sizes, first_team, name, left - 2)]
+        partner = _partner(first, balanced or others or [first_team], by_team, rank, recent)
         groups.append([first, partner])
         for person in (first, partner):
-            left.discard(person)
+            by_team[team[person]].remove(person)
             sizes[team[person]] -= 1
+        left -= 2
     return groups
+
+
+def _partner(
+    first: str,
+    teams: list[str],
+    by_team: dict[str, list[str]],
+    rank: dict[str, int],
+    recent: frozenset[frozenset[str]],
+) -> str:
+    """The allowed partner not met recently with the best rank, else the best rank."""
+    best: tuple[bool, int, str] | None = None
+    for name in teams:
+        for person in by_team[name]:  # in rank order: the first not met recently is enough
+            if person == first:
+                continue
+            met = frozenset((first, person)) in recent
+            option = (met, rank[person], person)
+            if best is None or option < best:
+                best = option
+            if not met:
+                break
+    assert best is not None  # the caller leaves at least one other person
+    return best[2]
 
 
 def _swap_out_repeats(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import random
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -208,6 +210,24 @@ class _Pool:
     newcomer_days: int
     volunteers: frozenset[str]
     rank: Mapping[str, int]
+    teams: Mapping[str, str] = attrs.field(init=False)
+    earliest: Mapping[str, dt.date] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        # Per person once, so finding a day's candidates is a lookup per person.
+        object.__setattr__(self, "teams", {p: who.team for p, who in self.people.items()})
+        object.__setattr__(
+            self, "earliest", {person: self._earliest(person) for person in self.people}
+        )
+
+    def _earliest(self, person: str) -> dt.date:
+        start = self.people[person].start_date
+        if person in self.volunteers:
+            return start
+        try:
+            return start + dt.timedelta(days=self.newcomer_days)
+        except OverflowError:
+            return dt.date.max
 
     def can_present(self, person: str, day: dt.date) -> bool:
         who = self.people[person]
@@ -216,6 +236,25 @@ class _Pool:
         if (day - who.start_date).days < self.newcomer_days and person not in self.volunteers:
             return False
         return not any(day in away for away in self.absences.get(person, ()))
+
+    def candidates(self, ids: list[str], day: dt.date, away: frozenset[str]) -> list[str]:
+        """The people of ``ids`` who can present on ``day``, given who is ``away`` that day.
+
+        The same as ``[p for p in ids if self.can_present(p, day)]``, faster.
+        """
+        earliest = self.earliest
+        return [person for person in ids if earliest[person] <= day and person not in away]
+
+    def away_on(self, days: list[dt.date]) -> dict[dt.date, frozenset[str]]:
+        """Who is absent on each of ``days`` (sorted), for the days someone is."""
+        found: dict[dt.date, set[str]] = {}
+        for person, periods in self.absences.items():
+            for away in periods:
+                index = bisect.bisect_left(days, away.first)
+                while index < len(days) and days[index] <= away.last:
+                    found.setdefault(days[index], set()).add(person)
+                    index += 1
+        return {day: frozenset(people) for day, people in found.items()}
 
 
 def plan(
@@ -246,24 +285,23 @@ def plan(
 
     Guarantees:
 
-    (a) Nobody presents on a day they are absent, before their start date, or
-        outside ``eligible`` (everyone on the roster by default).
-    (e) Nobody presents within ``newcomer_weeks`` weeks of their start date
-        unless they are in ``volunteers``.
-    (b) Every presenter chosen (not kept) has the fewest turns, ``history``
-        included, among the candidates of that day (for the second of a
-        cross-team pair: among the candidates from other teams). Hence, with
-        single presenters or pairs without the cross-team rule, among the people
-        who are candidates at every session of the plan, max − min turns after
-        the plan is at most max(1, max − min before it).
-    (d) Among the candidates with the fewest turns, someone from a team that
-        did not present at the previous session is chosen whenever there is one.
-    (c) Among those, the one whose last turn is longest ago presents (never
-        having presented counts as longest ago). With everyone always a
-        candidate and single presenters, each person presents exactly once in
-        every block of ``n`` consecutive sessions (``n`` people), so the same
-        person's turns are ``n`` sessions apart on average and never closer
-        than once per block.
+    * (a) Nobody presents on a day they are absent, before their start date, or
+      outside ``eligible`` (everyone on the roster by default).
+    * (e) Nobody presents within ``newcomer_weeks`` weeks of their start date
+      unless they are in ``volunteers``.
+    * (b) Every presenter chosen (not kept) has the fewest turns, ``history``
+      included, among the candidates of that day (for the second of a
+      cross-team pair: among the candidates from other teams). Hence, with
+      single presenters or pairs without the cross-team rule, among the people
+      who are candidates at every session of the plan, max − min turns after
+      the plan is at most max(1, max − min before it).
+    * (d) Among the candidates with the fewest turns, someone from a team that
+      did not present at the previous session is chosen whenever there is one.
+    * (c) Among those, the one whose last turn is longest ago presents (never
+      having presented counts as longest ago). With everyone always a
+      candidate and single presenters, each person presents exactly once in
+      every block of ``n`` consecutive sessions (``n`` people), so two turns
+      of the same person are at most ``2n − 1`` sessions apart.
     * Topics: the proposed topics with the most votes (:func:`choose_topics`)
       go to the sessions in order; none is planned twice; a session gets
       ``None`` when the backlog runs out.
@@ -295,6 +333,7 @@ def plan(
         volunteers=frozenset(volunteers),
         rank={person: index for index, person in enumerate(shuffled)},
     )
+    ids.sort(key=pool.rank.__getitem__)  # candidates in rank order (see _State.best)
     expansion = expand(series, period)
     kept = {a.session.id: a for a in keep.assignments} if keep is not None else {}
     state = _State.from_history(history, roster)
@@ -307,20 +346,24 @@ def plan(
     queue = list(choose_topics(fresh, len(expansion.sessions)))
     assignments: list[Assignment] = []
     unfilled: list[Session] = []
+    away = pool.away_on(sorted({session.held_on for session in expansion.sessions}))
     for session in expansion.sessions:
         day = session.held_on
-        candidates = [person for person in ids if pool.can_present(person, day)]
+        candidates = pool.candidates(ids, day, away.get(day, frozenset()))
+        fewest = min(map(state.turns.get, candidates, itertools.repeat(0)), default=0)
         previous = kept.get(session.id)
         if previous is not None and _keepable(previous, session, pool):
             chosen, topic, was_kept = list(previous.people), previous.topic, True
         elif candidates:
-            chosen = _choose(candidates, pool, state, presenters, cross_team_pairs)
+            chosen = _choose(candidates, fewest, pool, state, presenters, cross_team_pairs)
             topic, was_kept = (queue.pop(0) if queue else None), False
         else:
             unfilled.append(session)
             continue
         assignments.append(
-            _assignment(session, chosen, topic, candidates, pool, state, was_kept, presenters)
+            _assignment(
+                session, chosen, topic, (len(candidates), fewest), pool, state, was_kept, presenters
+            )
         )
         state.record(chosen, day, pool)
     return Plan(
@@ -368,14 +411,26 @@ class _State:
             )
         return cls(turns=turns, last=last, previous_teams=previous_teams)
 
-    def key(self, person: str, pool: _Pool) -> tuple[int, bool, dt.date, int]:
-        team = pool.people[person].team
-        return (
-            self.turns[person],
-            team in self.previous_teams,
-            self.last.get(person, dt.date.min),
-            pool.rank[person],
-        )
+    def best(self, people: list[str], pool: _Pool, fewest: int | None = None) -> str:
+        """The one of ``people`` (not empty) the rotation picks next.
+
+        First by fewest turns, then not from the previous session's teams, then
+        the last turn longest ago, then rank, compared in that order.
+        """
+        turns = self.turns
+        if fewest is None:
+            fewest = min(map(turns.get, people, itertools.repeat(0)))
+        tier = [person for person in people if turns.get(person, 0) == fewest]
+        teams, previous = pool.teams, self.previous_teams
+        tier = [person for person in tier if teams[person] not in previous] or tier
+        last, rank = self.last, pool.rank
+        # ``people`` come in rank order, so of those who never presented (all alike
+        # by the last turn) only the first can win: the rest need not be compared.
+        never = next((person for person in tier if person not in last), None)
+        finalists = [person for person in tier if person in last]
+        if never is not None:
+            finalists.append(never)
+        return min(finalists, key=lambda person: (last.get(person, dt.date.min), rank[person]))
 
     def record(self, chosen: list[str], day: dt.date, pool: _Pool) -> None:
         for person in chosen:
@@ -384,25 +439,30 @@ class _State:
         self.previous_teams = frozenset(pool.people[person].team for person in chosen)
 
 
-def _choose(
-    candidates: list[str], pool: _Pool, state: _State, presenters: int, cross_team: bool
+def _choose(  # noqa: PLR0917 - a private helper with one caller
+    candidates: list[str],
+    fewest: int,
+    pool: _Pool,
+    state: _State,
+    presenters: int,
+    cross_team: bool,
 ) -> list[str]:
-    first = min(candidates, key=lambda person: state.key(person, pool))
+    first = state.best(candidates, pool, fewest)
     if presenters == 1 or len(candidates) == 1:
         return [first]
     rest = [person for person in candidates if person != first]
     if cross_team:
-        first_team = pool.people[first].team
-        other_teams = [person for person in rest if pool.people[person].team != first_team]
+        first_team = pool.teams[first]
+        other_teams = [person for person in rest if pool.teams[person] != first_team]
         rest = other_teams or rest
-    return [first, min(rest, key=lambda person: state.key(person, pool))]
+    return [first, state.best(rest, pool)]
 
 
 def _assignment(  # noqa: PLR0917 - a private helper with one caller
     session: Session,
     chosen: list[str],
     topic: Topic | None,
-    candidates: list[str],
+    candidates: tuple[int, int],
     pool: _Pool,
     state: _State,
     kept: bool,
@@ -425,8 +485,8 @@ def _assignment(  # noqa: PLR0917 - a private helper with one caller
         session=session,
         presenters=choices,
         topic=topic,
-        candidates=len(candidates),
-        fewest_turns=min((state.turns[person] for person in candidates), default=0),
+        candidates=candidates[0],
+        fewest_turns=candidates[1],
         kept=kept,
         cross_team=cross_team,
     )

@@ -46,8 +46,8 @@ _MAX_MINUTES: Final = 8 * 60
 class SessionFormat:
     """What kind of session it is and how long it lasts.
 
-    The built-in formats (:data:`FRIDAY_STORY`, :data:`MINI_WORKSHOP`,
-    :data:`LIGHTNING_TALK`) are named in every locale by the catalogue; a
+    The built-in formats (``FRIDAY_STORY``, ``MINI_WORKSHOP`` and
+    ``LIGHTNING_TALK``) are named in every locale by the catalogue; a
     user-defined format carries its own ``name``, shown as written.
 
     Attributes:

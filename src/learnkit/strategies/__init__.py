@@ -43,6 +43,7 @@ from learnkit.strategies import (
     _mentoring,
     _reflection,
     _retrospective,
+    _review_file,
     _sharing,
 )
 from learnkit.strategies._foundation import *  # noqa: F403
@@ -54,6 +55,7 @@ from learnkit.strategies._leadership import *  # noqa: F403
 from learnkit.strategies._mentoring import *  # noqa: F403
 from learnkit.strategies._reflection import *  # noqa: F403
 from learnkit.strategies._retrospective import *  # noqa: F403
+from learnkit.strategies._review_file import *  # noqa: F403
 from learnkit.strategies._sharing import *  # noqa: F403
 
 __all__ = ["register_type_strategies"]
@@ -61,6 +63,7 @@ __all__ += _foundation.__all__
 __all__ += _mentoring.__all__
 __all__ += _reflection.__all__
 __all__ += _retrospective.__all__
+__all__ += _review_file.__all__
 __all__ += _sharing.__all__
 __all__ += _incidents.__all__
 __all__ += _language.__all__
@@ -83,6 +86,7 @@ _FACTORIES: tuple[tuple[type, Callable[[], st.SearchStrategy[Any]]], ...] = (
     *_mentoring.FACTORIES,
     *_reflection.FACTORIES,
     *_retrospective.FACTORIES,
+    *_review_file.FACTORIES,
     *_sharing.FACTORIES,
     *_incidents.FACTORIES,
     *_language.FACTORIES,

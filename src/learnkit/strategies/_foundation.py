@@ -224,7 +224,7 @@ def zones(*, keys: Iterable[str] = ZONE_KEYS) -> st.SearchStrategy[ZoneInfo]:
 
     Args:
         keys: The zone names to pick from, the first one being where shrinking
-            ends; by default :data:`ZONE_KEYS`.
+            ends; by default ``ZONE_KEYS``.
 
     Raises:
         InvalidDataError: ``keys`` is empty or names a zone that does not exist.
@@ -306,7 +306,7 @@ def people(
     check; use :func:`rosters` for people whose teams and managers exist.
 
     Guarantees: skills are unique by name, languages are codes from
-    :data:`LANGUAGE_CODES` (possibly none), the zone comes from :func:`zones`,
+    ``LANGUAGE_CODES`` (possibly none), the zone comes from :func:`zones`,
     and the manager is never the person themselves.
 
     Args:
@@ -317,7 +317,7 @@ def people(
             manager or any id by default. A drawn manager equal to the person's
             own id is skipped.
         start_dates: Where start dates come from; between
-            :data:`DEFAULT_MIN_DATE` and :data:`DEFAULT_MAX_DATE` by default.
+            ``DEFAULT_MIN_DATE`` and ``DEFAULT_MAX_DATE`` by default.
     """
     return _people(
         ids=_ids if ids is None else ids,
@@ -399,7 +399,7 @@ def rosters(
         max_size: The most people.
         max_teams: The most teams; there is always at least one.
         start_dates: Where start dates come from; between
-            :data:`DEFAULT_MIN_DATE` and :data:`DEFAULT_MAX_DATE` by default.
+            ``DEFAULT_MIN_DATE`` and ``DEFAULT_MAX_DATE`` by default.
 
     Raises:
         InvalidDataError: a size is negative, ``max_size < min_size``, or
@@ -542,8 +542,8 @@ def _tenure(start: dt.date, days: int) -> Tenure:
 def tenures(*, max_days: int = 40 * 366) -> st.SearchStrategy[Tenure]:
     """Tenures as :meth:`Tenure.between <learnkit.Tenure.between>` computes them.
 
-    Each is the tenure from a start date between :data:`DEFAULT_MIN_DATE` and
-    :data:`DEFAULT_MAX_DATE` to a day at most ``max_days`` later, so its parts
+    Each is the tenure from a start date between ``DEFAULT_MIN_DATE`` and
+    ``DEFAULT_MAX_DATE`` to a day at most ``max_days`` later, so its parts
     agree with each other (months below 12, days below 31). Shrinks to zero.
 
     Raises:

@@ -237,7 +237,11 @@ def balance_reports(*, max_people: int = 6, max_weeks: int = 8) -> st.SearchStra
 
 
 def week_balances() -> st.SearchStrategy[WeekBalance]:
-    """Generated allocations held against generated bands, as :func:`balance` does."""
+    """Generated allocations held against generated bands.
+
+    The allocations are held against the bands as
+    :func:`~learnkit.leadership.balance` does.
+    """
     return st.builds(_week, time_allocations(), development_bands())
 
 

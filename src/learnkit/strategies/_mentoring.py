@@ -693,8 +693,8 @@ def check_ins(
 def due_check_ins() -> st.SearchStrategy[DueCheckIn]:
     """Due check-ins as :func:`learnkit.mentoring.check_ins_due` reports them.
 
-    Mentor and mentee differ; the day lies between :data:`DEFAULT_MIN_DATE`
-    and :data:`DEFAULT_MAX_DATE`; 0 to 400 working days overdue.
+    Mentor and mentee differ; the day lies between ``DEFAULT_MIN_DATE``
+    and ``DEFAULT_MAX_DATE``; 0 to 400 working days overdue.
     """
     return _due_check_ins()
 

@@ -18,6 +18,7 @@ from learnkit.sharing import (
     Expansion,
     HolidayPolicy,
     Plan,
+    PlanRequest,
     PresenterChoice,
     Session,
     SessionFormat,
@@ -37,6 +38,7 @@ __all__ = [
     "RULE_TEMPLATES",
     "absences",
     "buddy_rounds",
+    "plan_requests",
     "plans",
     "session_formats",
     "session_series",
@@ -212,6 +214,40 @@ def buddy_rounds(
     )
 
 
+def plan_requests(
+    *, roster_source: st.SearchStrategy[Roster] | None = None
+) -> st.SearchStrategy[PlanRequest]:
+    """Valid plan requests on a small roster.
+
+    A short series, and a backlog, absences, history, volunteers and eligible
+    people drawn from that roster (eligible is ``None`` now and then).
+
+    Args:
+        roster_source: Where the roster comes from; small rosters by default.
+    """
+    source = rosters(min_size=1, max_size=6, start_dates=st.dates(_MIN, dt.date(2025, 6, 1)))
+    return (source if roster_source is None else roster_source).flatmap(_request_for)
+
+
+def _request_for(roster: Roster) -> st.SearchStrategy[PlanRequest]:
+    ids = tuple(sorted(person.id for person in roster))
+    people = st.sampled_from(ids)
+    return st.builds(
+        PlanRequest,
+        series=session_series(min_date=dt.date(2025, 6, 1), max_date=_MAX, max_days=90),
+        roster=st.just(roster),
+        topics=st.lists(topics(voters=ids), max_size=4, unique_by=lambda topic: topic.id),
+        absences=st.lists(absences(people=ids), max_size=4),
+        history=st.lists(turns(people=ids), max_size=4),
+        seed=st.integers(-(2**31), 2**31),
+        presenters=st.sampled_from((1, 2)),
+        cross_team_pairs=st.booleans(),
+        newcomer_weeks=st.integers(0, 12),
+        volunteers=st.sets(people, max_size=2).map(sorted),
+        eligible=st.none() | st.sets(people, min_size=1).map(sorted),
+    )
+
+
 def _plan(roster: Roster, series: SessionSeries, presenters: int, seed: int) -> Plan:
     return plan(series, roster, series.period, presenters=presenters, seed=seed, newcomer_weeks=0)
 
@@ -255,6 +291,7 @@ FACTORIES: tuple[tuple[type, Callable[[], st.SearchStrategy[Any]]], ...] = (
     (Absence, absences),
     (Turn, turns),
     (Plan, plans),
+    (PlanRequest, plan_requests),
     (BuddyRound, buddy_rounds),
     (Assignment, _assignments),
     (PresenterChoice, _presenter_choices),
