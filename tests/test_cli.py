@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import learnkit
-from learnkit import Person, Roster, Team
+from learnkit import Person, Roster, Team, cli
 from learnkit.cli import main
 from learnkit.examples import example_organisation
 from learnkit.mentoring import Cohort, Pair
@@ -815,3 +815,40 @@ class TestDemoMentoring:
         block = section(out, "Mentors for the newcomers (optimal matching)")
         assert block[2] == "Pairs"
         assert block[-1].startswith("Guarantee: Optimal")
+
+
+class TestDemoSteps:
+    def test_steps_beyond_the_roster_need_the_organisation(self) -> None:
+        """Without the demo's organisation (as for `roster`), the later steps show nothing."""
+        organisation = example_organisation()
+        view = cli._View(
+            roster=organisation.roster, as_of=organisation.as_of, locale="en", title="t"
+        )
+        later = cli._DEMO_STEPS[len(cli._ROSTER_STEPS) :]
+        assert len(later) == 7
+        assert [step(view) for step in later] == [[] for _ in later]
+
+    def test_every_step_shows_something_for_the_example(self) -> None:
+        """With the example organisation, every step has a section, in each locale."""
+        organisation = example_organisation()
+        for locale in ("da", "en"):
+            view = cli._View(
+                roster=organisation.roster,
+                as_of=organisation.as_of,
+                locale=locale,
+                title="t",
+                organisation=organisation,
+            )
+            assert all(step(view) for step in cli._DEMO_STEPS)
+
+    def test_an_organisation_without_sharing_records_skips_that_step(self) -> None:
+        """An organisation built by hand without sharing records shows no sharing section."""
+        organisation = attrs.evolve(example_organisation(), sharing=None)
+        view = cli._View(
+            roster=organisation.roster,
+            as_of=organisation.as_of,
+            locale="da",
+            title="t",
+            organisation=organisation,
+        )
+        assert cli._sharing_demo(view) == []

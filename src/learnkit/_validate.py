@@ -11,11 +11,13 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import attrs
 
 from learnkit.exceptions import InvalidDataError, Problem
+
+T = TypeVar("T")
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
@@ -212,3 +214,28 @@ def require_count(value: object, field: str) -> None:
     """Refuse anything but a whole number >= 0, naming ``field``."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise InvalidDataError.single(field, value, "must be a whole number >= 0")
+
+
+def require_instance(value: object, kind: type, field: str) -> None:
+    """Refuse anything but an instance of ``kind``, naming ``field``."""
+    if not isinstance(value, kind):
+        raise InvalidDataError.single(field, value, f"must be a {kind.__name__}")
+
+
+def items_of(values: object, kind: type[T], field: str, problems: list[Problem]) -> tuple[T, ...]:
+    """The items of ``values`` that are ``kind``; each other item adds a problem.
+
+    A string or a non-iterable is one problem naming ``field``; an item of
+    another type is a problem naming ``field[index]``. Nothing raises, so a
+    caller can report every problem of every argument at once.
+    """
+    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        problems.append(Problem(field, values, f"must be a collection of {kind.__name__} values"))
+        return ()
+    found: list[T] = []
+    for index, item in enumerate(cast("Iterable[object]", values)):
+        if isinstance(item, kind):
+            found.append(item)
+        else:
+            problems.append(Problem(f"{field}[{index}]", item, f"must be a {kind.__name__}"))
+    return tuple(found)

@@ -353,9 +353,7 @@ class FollowUps:
         return tuple(sorted(person for person in found if person is not None))
 
 
-def _require(value: object, kind: type, field: str) -> None:
-    if not isinstance(value, kind):
-        raise InvalidDataError.single(field, value, f"must be a {kind.__name__}")
+_require = _validate.require_instance
 
 
 def _review_recipient(

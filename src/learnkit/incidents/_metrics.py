@@ -143,9 +143,7 @@ def incident_duration(incident: Incident, metric: DurationMetric) -> dt.timedelt
     return _utc(end) - _utc(start)
 
 
-def _require(value: object, kind: type, field: str) -> None:
-    if not isinstance(value, kind):
-        raise InvalidDataError.single(field, value, f"must be a {kind.__name__}")
+_require = _validate.require_instance
 
 
 def _ids(value: Iterable[str]) -> tuple[str, ...]:
@@ -273,18 +271,7 @@ def unique_incidents(
     return tuple(sorted(found, key=lambda incident: incident.id))
 
 
-def items(values: object, kind: type[T], field: str, problems: list[Problem]) -> tuple[T, ...]:
-    """The items of ``values`` that are ``kind``; each other item adds to ``problems``."""
-    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
-        problems.append(Problem(field, values, f"must be a collection of {kind.__name__} values"))
-        return ()
-    found: list[T] = []
-    for index, item in enumerate(cast("Iterable[object]", values)):
-        if isinstance(item, kind):
-            found.append(item)
-        else:
-            problems.append(Problem(f"{field}[{index}]", item, f"must be a {kind.__name__}"))
-    return tuple(found)
+items = _validate.items_of
 
 
 def duration_summary(incidents: Iterable[Incident], metric: DurationMetric) -> DurationSummary:

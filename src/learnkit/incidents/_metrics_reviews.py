@@ -49,9 +49,7 @@ __all__ = [
 ]
 
 
-def _require(value: object, kind: type, field: str) -> None:
-    if not isinstance(value, kind):
-        raise InvalidDataError.single(field, value, f"must be a {kind.__name__}")
+_require = _validate.require_instance
 
 
 def severity_levels(

@@ -625,9 +625,7 @@ def _working_day_near(
     return None
 
 
-def _require(value: object, kind: type, field: str) -> None:
-    if not isinstance(value, kind):
-        raise InvalidDataError.single(field, value, f"must be a {kind.__name__}")
+_require = _validate.require_instance
 
 
 @attrs.frozen
@@ -733,18 +731,7 @@ def check_ins_due(
     return tuple(sorted(due, key=lambda item: (item.scheduled, item.mentorship)))
 
 
-def _items(values: object, kind: type[T], field: str, problems: list[Problem]) -> tuple[T, ...]:
-    """The items of ``values`` that are ``kind``; each other item adds to ``problems``."""
-    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
-        problems.append(Problem(field, values, f"must be a collection of {kind.__name__} values"))
-        return ()
-    found: list[T] = []
-    for index, item in enumerate(cast("Iterable[object]", values)):
-        if isinstance(item, kind):
-            found.append(item)
-        else:
-            problems.append(Problem(f"{field}[{index}]", item, f"must be a {kind.__name__}"))
-    return tuple(found)
+_items = _validate.items_of
 
 
 def _settled(anchors: tuple[dt.date, ...], held: Iterable[dt.date]) -> int:

@@ -26,8 +26,9 @@ share with, so it is seen by nobody unless it was shared with everyone.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TypeVar, cast
+from typing import TypeVar
 
+from learnkit import _validate
 from learnkit.exceptions import InvalidDataError, Problem
 from learnkit.mentoring import Mentorship, MentorshipStatus
 from learnkit.people import Roster
@@ -186,15 +187,4 @@ def _require(value: object, kind: type, field: str, problems: list[Problem]) -> 
         problems.append(Problem(field, value, f"must be a {kind.__name__}"))
 
 
-def _items(values: object, kind: type[T], field: str, problems: list[Problem]) -> tuple[T, ...]:
-    """The items of ``values`` that are ``kind``; each other item adds to ``problems``."""
-    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
-        problems.append(Problem(field, values, f"must be a collection of {kind.__name__} values"))
-        return ()
-    found: list[T] = []
-    for index, item in enumerate(cast("Iterable[object]", values)):
-        if isinstance(item, kind):
-            found.append(item)
-        else:
-            problems.append(Problem(f"{field}[{index}]", item, f"must be a {kind.__name__}"))
-    return tuple(found)
+_items = _validate.items_of
