@@ -2,7 +2,7 @@
 
 Each kind of finding has a name, why it hinders learning and a reframing
 (``language.<kind>.name``, ``.why``, ``.reframing``; the last two quote the
-``{phrase}``). The ``language.demo.*`` keys are the lines of the demo step.
+``{phrase}``).
 """
 
 from typing import Final
@@ -41,12 +41,6 @@ DA: Final[dict[str, str]] = {
     "language.animated_tone.name": "Ophidset tone",
     "language.animated_tone.why": "»{phrase}« bringer følelser ind, hvor læseren har brug for fakta. En ophidset tone får folk til at forsvare sig i stedet for at fortælle.",
     "language.animated_tone.reframing": "Beskriv konsekvenserne med tal og fakta: hvor mange blev ramt, hvor længe og hvordan.",
-    "language.demo.heading": "Blameless sprogtjek af {review}",
-    "language.demo.clean": "Ingen fund: teksten beskriver systemet, ikke personer.",
-    "language.demo.finding": "{field} [{severity}] {kind}: »{phrase}«",
-    "language.demo.reframing": "    Forslag: {reframing}",
-    "language.demo.summary.one": "{count} fund, heraf {blocking} blokerer for udgivelse.",
-    "language.demo.summary.other": "{count} fund, heraf {blocking} blokerer for udgivelse.",
     "language.severity.block": "blokerer",
     "language.severity.warn": "advarsel",
     "language.severity.info": "info",
@@ -86,12 +80,6 @@ EN: Final[dict[str, str]] = {
     "language.animated_tone.name": "Animated tone",
     "language.animated_tone.why": "“{phrase}” brings in emotion where the reader needs facts. An animated tone makes people defend themselves instead of telling.",
     "language.animated_tone.reframing": "Describe the consequences with numbers and facts: how many were affected, for how long and how.",
-    "language.demo.heading": "Blameless-language check of {review}",
-    "language.demo.clean": "No findings: the text describes the system, not people.",
-    "language.demo.finding": "{field} [{severity}] {kind}: “{phrase}”",
-    "language.demo.reframing": "    Suggestion: {reframing}",
-    "language.demo.summary.one": "{count} finding, {blocking} of which blocks publishing.",
-    "language.demo.summary.other": "{count} findings, {blocking} of which block publishing.",
     "language.severity.block": "blocks",
     "language.severity.warn": "warning",
     "language.severity.info": "info",
