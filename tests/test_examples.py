@@ -248,6 +248,16 @@ class TestArguments:
         with pytest.raises(InvalidDataError):
             example_organisation(as_of=earliest - dt.timedelta(days=1))
 
+    def test_as_of_needs_room_for_the_plans_after_it(self) -> None:
+        """The latest date allowed builds every record; a later one is refused, naming as_of."""
+        latest = dt.date(9997, 12, 31)
+        organisation = example_organisation(as_of=latest)
+        assert organisation.goals
+        assert organisation.sharing is not None
+        with pytest.raises(InvalidDataError, match="plans after it") as caught:
+            example_organisation(as_of=latest + dt.timedelta(days=1))
+        assert caught.value.problems[0].path == "as_of"
+
     def test_negative_and_huge_seeds_work(self) -> None:
         """Any whole number is a seed."""
         assert len(example_organisation(seed=-5).roster) == 60

@@ -102,6 +102,9 @@ AARHUS: Final = "Aarhus"
 _YEAR: Final = 365
 _MAX_HISTORY_DAYS: Final = 25 * _YEAR
 _EARLIEST_AS_OF: Final = dt.date.min + dt.timedelta(days=_MAX_HISTORY_DAYS + 7)
+# The records run up to two years past as_of (the next Friday stories, the next
+# development reviews), and dates end in the year 9999.
+_LATEST_AS_OF: Final = dt.date(9997, 12, 31)
 _NEWCOMER_MAX_DAYS: Final = 85  # below learnkit's 90-day newcomer window, after weekend shifts
 
 
@@ -432,7 +435,8 @@ def example_organisation(
 
     Raises:
         InvalidDataError: ``seed`` is not an ``int``, ``as_of`` is not a date, or
-            ``as_of`` is too early in the calendar to fit 25 years of history.
+            ``as_of`` is too early in the calendar to fit 25 years of history or
+            too late to fit the plans after it (after 9997-12-31).
     """
     given: object = seed  # typed callers cannot pass a wrong one; untyped ones can
     if not isinstance(given, int) or isinstance(given, bool):
@@ -443,6 +447,12 @@ def example_organisation(
             "as_of",
             as_of,
             f"must be on or after {_EARLIEST_AS_OF.isoformat()} to fit 25 years of history",
+        )
+    if as_of > _LATEST_AS_OF:
+        raise InvalidDataError.single(
+            "as_of",
+            as_of,
+            f"must be on or before {_LATEST_AS_OF.isoformat()} to fit the plans after it",
         )
     return _build(seed, as_of)
 
