@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from learnkit.exceptions import InvalidDataError, OutOfRangeError
+from learnkit.exceptions import InvalidDataError, OutOfRangeError, UnknownIdError
 from learnkit.people import Person, Roster, Team
 from learnkit.reflection import (
     DEFAULT_WINDOW_DAYS,
@@ -217,6 +217,59 @@ class TestDueReflection:
         with pytest.raises(InvalidDataError) as error:
             attrs.evolve(item, id="reflection-due:task:T-2:cph")
         assert [p.path for p in error.value.problems] == ["id"]
+
+
+class TestMessage:
+    def test_due_in_both_languages(self) -> None:
+        """Name, kind, title and the last day of the window, in Danish and English."""
+        (item,) = due([done(at(2026, 11, 16, 10), "cph")], at(2026, 11, 17, 9))
+        assert item.message("da", ROSTER) == "Karen – opgave: »Opgave« (frist onsdag d. 18.11.)"
+        assert item.message("en", ROSTER) == "Karen – task: “Opgave” (due Wednesday 18/11)"
+
+    def test_overdue_in_both_languages(self) -> None:
+        """Once the moment has passed, the deadline is said in the past."""
+        (item,) = due([done(at(2026, 11, 16, 10), "cph")], at(2026, 11, 19))
+        assert item.message("da", ROSTER) == (
+            "Karen – opgave: »Opgave« (fristen var onsdag d. 18.11.)"
+        )
+        assert item.message("en", ROSTER) == "Karen – task: “Opgave” (was due Wednesday 18/11)"
+
+    def test_the_day_is_the_persons_own(self) -> None:
+        """Late Monday in Copenhagen is Tuesday in Kolkata, so Kiran's day is a day later."""
+        items = due([done(at(2026, 11, 16, 23, 30), "cph", "kol")], at(2026, 11, 17, 9))
+        assert [item.message("en", ROSTER) for item in items] == [
+            "Karen – task: “Opgave” (due Wednesday 18/11)",
+            "Kiran – task: “Opgave” (due Thursday 19/11)",
+        ]
+
+    @settings(max_examples=20)
+    @given(st.datetimes(dt.datetime(2026, 1, 1), dt.datetime(2026, 12, 20)), st.booleans())
+    def test_every_message_names_the_person_title_and_day(
+        self, moment: dt.datetime, late: bool
+    ) -> None:
+        """Whatever the completion, each line holds the name, the title and the due day."""
+        task = done(moment.replace(tzinfo=CPH), "nyc", "hav")
+        now = task.completed_at + dt.timedelta(days=10 if late else 0, minutes=1)
+        for item in due([task], now):
+            name = ROSTER.person(item.person).name
+            danish, english = item.message("da", ROSTER), item.message("en", ROSTER)
+            assert danish.startswith(f"{name} – opgave: »Opgave« (frist")
+            assert english.startswith(f"{name} – task: “Opgave” (")
+            assert f"{item.due_on.day}.{item.due_on.month}.)" in danish
+            assert english.endswith(f"{item.due_on.day}/{item.due_on.month})")
+            assert ("was due" in english) is item.overdue
+
+    def test_bad_arguments_are_refused(self) -> None:
+        """An unknown locale and a non-roster together; a person off the roster by id."""
+        (item,) = due([done(at(2026, 11, 16, 10), "cph")], at(2026, 11, 17, 9))
+        with pytest.raises(InvalidDataError) as error:
+            item.message("fr", "roster")  # type: ignore[arg-type]
+        assert [(p.path, p.value) for p in error.value.problems] == [
+            ("locale", "fr"),
+            ("roster", "roster"),
+        ]
+        with pytest.raises(UnknownIdError):
+            attrs.evolve(item, person="gone", id=due_id(item.task, "gone")).message("da", ROSTER)
 
 
 class TestBadInput:

@@ -136,6 +136,23 @@ class TestDemoLines:
         )
         assert lines[1] == "  1 reflection is missing (0 overdue)."
         assert ORG.roster.person("p02").name in lines[-1]
+        assert "their mentees'" in lines[-1]
+
+    def test_the_reader_line_names_mentees_only_for_a_mentor(self) -> None:
+        """Without active mentorships the reader is a manager, and no mentees are promised."""
+        for locale, mentees in (("da", "menteers"), ("en", "mentees")):
+            lines = demo_lines(
+                ORG.roster, EXAMPLE.tasks, EXAMPLE.reflections, as_of=ORG.as_of, locale=locale
+            )
+            assert mentees not in lines[-1]
+            assert ("teamets og dem" if locale == "da" else "team's and those") in lines[-1]
+        proposed = propose("m", mentor="p02", mentee="p03", on=dt.date(2026, 1, 5))
+        lines = demo_lines(ORG.roster, (), (), [proposed], as_of=ORG.as_of, locale="da")
+        assert "menteers" not in lines[-1]
+        active = activate(proposed, on=dt.date(2026, 1, 5))
+        lines = demo_lines(ORG.roster, (), (), [active], as_of=ORG.as_of, locale="da")
+        assert lines[-1].startswith(f"  {ORG.roster.person('p02').name} kan læse 0 af dem")
+        assert "sine menteers" in lines[-1]
 
     def test_a_roster_without_managers_shows_no_reader(self) -> None:
         """Without a mentor or a team manager, the reader line is left out."""

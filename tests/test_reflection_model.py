@@ -225,6 +225,14 @@ class TestReflectionNotes:
         with pytest.raises(InvalidDataError):
             reflection_notes(reflection(minutes=30), "de")  # type: ignore[arg-type]
 
+    def test_an_unknown_locale_is_refused_even_with_nothing_to_say(self) -> None:
+        """A short reflection in "fr" is refused, naming the locale, not answered with ()."""
+        with pytest.raises(InvalidDataError) as error:
+            reflection_notes(reflection(minutes=2), "fr")  # type: ignore[arg-type]
+        assert [(problem.path, problem.value) for problem in error.value.problems] == [
+            ("locale", "fr")
+        ]
+
 
 class TestCompletedTask:
     def test_participants_are_sorted(self) -> None:

@@ -63,6 +63,14 @@ class TestPrompt:
             "What took the longest?",
         )
 
+    @pytest.mark.parametrize("locale", ["fr", "DA", "", None])
+    def test_an_unknown_locale_is_refused(self, locale: object) -> None:
+        """Built-in and own prompts refuse a locale learnkit does not speak, naming it."""
+        for prompt in (Prompt.builtin("aar.why"), own("x")):
+            with pytest.raises(InvalidDataError) as error:
+                prompt.render(locale)  # type: ignore[arg-type]
+            assert [(p.path, p.value) for p in error.value.problems] == [("locale", locale)]
+
     def test_own_prompt_needs_both_languages(self) -> None:
         """A one-language prompt is refused, naming the missing language."""
         with pytest.raises(InvalidDataError) as error:
@@ -113,6 +121,14 @@ class TestPromptDeck:
         assert BUILTIN.deck(FOUR_LS).name("en") == "The four Ls"
         assert deck_of(1).name("da") == "Vores spørgsmål"
         assert deck_of(1).name("en") == "Our questions"
+
+    def test_an_unknown_locale_is_refused(self) -> None:
+        """Neither a deck's name nor its questions fall back to English for "fr"."""
+        for deck in (BUILTIN.deck(FOUR_LS), deck_of(2)):
+            with pytest.raises(InvalidDataError, match="locale"):
+                deck.name("fr")  # type: ignore[arg-type]
+            with pytest.raises(InvalidDataError, match="locale"):
+                deck.render("fr")  # type: ignore[arg-type]
 
     def test_empty_deck_and_repeated_ids_are_refused_together(self) -> None:
         """Every problem of a deck is reported at once."""

@@ -556,6 +556,68 @@ class TestSinceLastTime:
             since_last_time(retro(), locale="de")  # type: ignore[arg-type]
 
 
+def refused(call: Any, *args: Any, **kwargs: Any) -> list[tuple[str, object]]:
+    """The (path, value) of every problem ``call(*args, **kwargs)`` is refused with."""
+    with pytest.raises(InvalidDataError) as error:
+        call(*args, **kwargs)
+    return [(problem.path, problem.value) for problem in error.value.problems]
+
+
+class TestWrongArgumentTypes:
+    def test_record_votes_names_the_retrospective_and_every_bad_vote(self) -> None:
+        """A non-retrospective and bad votes are refused together, by name and value."""
+        assert refused(record_votes, "retro", []) == [("retrospective", "retro")]
+        assert refused(record_votes, "retro", [ThemeVote("a1", "x"), 5]) == [
+            ("retrospective", "retro"),
+            ("votes[1]", 5),
+        ]
+        assert refused(record_votes, retro(), None) == [("votes", None)]
+
+    def test_add_action_point_names_both_arguments(self) -> None:
+        """Neither a retrospective nor a point: both problems at once."""
+        assert refused(add_action_point, None, POINT) == [("retrospective", None)]
+        assert refused(add_action_point, None, "ap9") == [("retrospective", None), ("point", "ap9")]
+
+    def test_complete_action_point_names_every_argument(self) -> None:
+        """A bad retrospective, point id and day are refused together."""
+        assert refused(complete_action_point, None, "p", on=D(2026, 11, 23)) == [
+            ("retrospective", None)
+        ]
+        moment = dt.datetime(2026, 11, 23, tzinfo=CPH)
+        assert refused(complete_action_point, None, 7, on=moment) == [
+            ("retrospective", None),
+            ("point_id", 7),
+            ("on", moment),
+        ]
+
+    def test_retrospective_readers_needs_a_roster(self) -> None:
+        """A string where the roster belongs is named, not an AttributeError."""
+        assert refused(retrospective_readers, "t", "roster") == [("roster", "roster")]
+
+    def test_mentorships_must_be_mentorships(self) -> None:
+        """None or a stray item where mentorships belong is named, with the other problems."""
+        assert refused(retro, mentorships=None) == [("mentorships", None)]
+        assert refused(gather_reflections, "platform", PERIOD, NOTES, ROSTER, None) == [
+            ("mentorships", None)
+        ]
+        assert refused(gather_reflections, "platform", "nov", ["r"], ROSTER, [MENTORING[0], 3]) == [
+            ("period", "nov"),
+            ("reflections[0]", "r"),
+            ("mentorships[1]", 3),
+        ]
+
+    def test_since_last_time_names_every_bad_argument(self) -> None:
+        """A list or a string is not a roster; all problems are reported at once."""
+        made = add_action_point(retro(), POINT)
+        assert refused(since_last_time, made, locale="da", roster=["a"]) == [("roster", ["a"])]
+        assert refused(since_last_time, made, locale="da", roster="x") == [("roster", "x")]
+        assert refused(since_last_time, None, locale="fr", roster="x") == [
+            ("previous", None),
+            ("locale", "fr"),
+            ("roster", "x"),
+        ]
+
+
 class TestRetrospective:
     @settings(max_examples=30)
     @given(retrospectives())

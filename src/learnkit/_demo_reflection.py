@@ -11,7 +11,6 @@ from learnkit.mentoring import Mentorship, MentorshipStatus
 from learnkit.people import Roster
 from learnkit.reflection import (
     CompletedTask,
-    DueReflection,
     Reflection,
     Visibility,
     reflections_due,
@@ -41,10 +40,13 @@ def demo_lines(
     Lists the reflections still owed (:func:`~learnkit.reflection.reflections_due`
     as of ``now``, by default 09:00 in Copenhagen on ``as_of``) whose window
     ends this week (Monday to Sunday) or has already ended, soonest first, at
-    most :data:`MAX_ITEMS` of them; then how the reflections are shared, and
-    how many of them one reader may see (the mentor of the first active
-    mentorship, else the manager of the first team with one). The same
-    whatever order the inputs come in.
+    most :data:`MAX_ITEMS` of them, each as
+    :meth:`~learnkit.reflection.DueReflection.message` says it; then how all
+    the reflections are shared (an administrator's count by visibility level,
+    not any reader's view: numbers only, no text or author), and how many of
+    them one reader may see (the mentor of the first active mentorship, else
+    the manager of the first team with one), naming mentees' reflections only
+    when that reader mentors someone. The same whatever order the inputs come in.
 
     Raises:
         InvalidDataError: as :func:`~learnkit.reflection.reflections_due`.
@@ -65,7 +67,7 @@ def demo_lines(
     else:
         overdue = sum(item.overdue for item in this_week)
         lines.append("  " + _plural("reflection.demo.summary", locale, len(this_week), overdue))
-        lines.extend("  • " + _item(item, roster, locale) for item in this_week[:MAX_ITEMS])
+        lines.extend("  • " + item.message(locale, roster) for item in this_week[:MAX_ITEMS])
         if len(this_week) > MAX_ITEMS:
             lines.append("  " + _plural("reflection.demo.more", locale, len(this_week) - MAX_ITEMS))
     counts = dict.fromkeys(Visibility, 0)
@@ -83,10 +85,14 @@ def demo_lines(
     reader = _reader(roster, mentorships)
     if reader is not None:
         visible = visible_to(reader, reflections, roster, mentorships)
+        mentors = any(
+            m.mentor == reader and m.status is MentorshipStatus.ACTIVE and m.mentee in roster
+            for m in mentorships
+        )
         lines.append(
             "  "
             + translate(
-                "reflection.demo.viewer",
+                "reflection.demo.viewer_mentor" if mentors else "reflection.demo.viewer",
                 locale,
                 name=roster.person(reader).name,
                 visible=len(visible),
@@ -98,25 +104,6 @@ def demo_lines(
 def _plural(key: str, locale: Locale, count: int, overdue: int = 0) -> str:
     form = "one" if count == 1 else "other"
     return translate(f"{key}.{form}", locale, count=count, overdue=overdue)
-
-
-def _item(item: DueReflection, roster: Roster, locale: Locale) -> str:
-    day = item.due_on
-    due = translate(
-        "reflection.date",
-        locale,
-        weekday=translate(f"reflection.weekday.{day.weekday()}", locale),
-        day=day.day,
-        month=day.month,
-    )
-    return translate(
-        "reflection.due.overdue" if item.overdue else "reflection.due.due",
-        locale,
-        name=roster.person(item.person).name,
-        kind=translate(item.task.kind.text_key, locale),
-        title=item.task.title,
-        due=due,
-    )
 
 
 def _reader(roster: Roster, mentorships: tuple[Mentorship, ...]) -> str | None:

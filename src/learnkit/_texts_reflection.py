@@ -37,6 +37,9 @@ DA: Final[dict[str, str]] = {
         "{team} med teamet og {organisation} med alle."
     ),
     "reflection.demo.viewer": (
+        "{name} kan læse {visible} af dem: sine egne, teamets og dem, der er delt med alle."
+    ),
+    "reflection.demo.viewer_mentor": (
         "{name} kan læse {visible} af dem: sine egne, teamets, sine menteers og dem, "
         "der er delt med alle."
     ),
@@ -77,6 +80,9 @@ EN: Final[dict[str, str]] = {
         "{team} with the team and {organisation} with everyone."
     ),
     "reflection.demo.viewer": (
+        "{name} can read {visible} of them: their own, their team's and those shared with everyone."
+    ),
+    "reflection.demo.viewer_mentor": (
         "{name} can read {visible} of them: their own, their team's, their mentees' and "
         "those shared with everyone."
     ),

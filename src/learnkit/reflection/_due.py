@@ -10,13 +10,14 @@ never nags twice about the same thing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 import attrs
 
 from learnkit import _validate
 from learnkit.exceptions import InvalidDataError, Problem
+from learnkit.i18n import Locale, check_locale, translate
 from learnkit.people import Roster
 from learnkit.reflection._model import CompletedTask, Reflection, TaskRef
 from learnkit.reflection._visibility import _items
@@ -79,6 +80,51 @@ class DueReflection:
     def due_on(self) -> dt.date:
         """The last local day of the window (the day before ``due_at``'s date)."""
         return _last_day(self.due_at)
+
+    def message(self, locale: Locale, roster: Roster) -> str:
+        """The line a bot sends about this reflection, in ``locale``.
+
+        Guarantees: one line from the catalogues (``reflection.due.due``, or
+        ``reflection.due.overdue`` when :attr:`overdue`) naming the person by
+        their display name on ``roster``, the kind of work, its title and
+        :attr:`due_on` (the last day of the window on the person's own clock)
+        as weekday, day and month. It depends only on this value, ``locale``
+        and the person's name, so the same reminder always reads the same,
+        e.g. ``"Anne Hansen – opgave: »Release 4.2« (frist tirsdag d. 24.11.)"``.
+
+        Raises:
+            InvalidDataError: the locale is unknown or ``roster`` is not a
+                Roster (both at once).
+            UnknownIdError: the person is not on the roster.
+        """
+        problems: list[Problem] = []
+        checks: tuple[Callable[[], object], ...] = (
+            lambda: check_locale(locale),
+            lambda: _validate.require_instance(roster, Roster, "roster"),
+        )
+        for check in checks:
+            try:
+                check()
+            except InvalidDataError as error:
+                problems.extend(error.problems)
+        if problems:
+            raise InvalidDataError(problems)
+        day = self.due_on
+        due = translate(
+            "reflection.date",
+            locale,
+            weekday=translate(f"reflection.weekday.{day.weekday()}", locale),
+            day=day.day,
+            month=day.month,
+        )
+        return translate(
+            "reflection.due.overdue" if self.overdue else "reflection.due.due",
+            locale,
+            name=roster.person(self.person).name,
+            kind=translate(self.task.kind.text_key, locale),
+            title=self.task.title,
+            due=due,
+        )
 
 
 def _last_day(due_at: dt.datetime) -> dt.date:

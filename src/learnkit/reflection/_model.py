@@ -22,7 +22,7 @@ import attrs
 
 from learnkit import _validate
 from learnkit.exceptions import InvalidDataError, Problem
-from learnkit.i18n import Locale, translate
+from learnkit.i18n import Locale, check_locale, translate
 
 __all__ = [
     "LONG_REFLECTION_MINUTES",
@@ -250,6 +250,7 @@ def reflection_notes(
     """
     if not isinstance(reflection, Reflection):
         raise InvalidDataError.single("reflection", reflection, "must be a Reflection")
+    check_locale(locale)
     _validate.require_count(limit, "limit")
     notes: list[str] = []
     if reflection.minutes is not None and reflection.minutes > limit:

@@ -29,7 +29,7 @@ import attrs
 
 from learnkit import _validate
 from learnkit.exceptions import InvalidDataError, Problem, UnknownIdError
-from learnkit.i18n import LOCALES, Locale, catalogue, placeholders, translate
+from learnkit.i18n import LOCALES, Locale, catalogue, check_locale, placeholders, translate
 
 __all__ = [
     "AFTER_ACTION_REVIEW",
@@ -105,9 +105,10 @@ def _bilingual_problems(
 
 
 def _render(key: str | None, da: str | None, en: str | None, locale: Locale) -> str:
+    known = check_locale(locale)
     if key is not None:
-        return translate(key, locale)
-    return cast("str", da if locale == "da" else en)
+        return translate(key, known)
+    return cast("str", da if known == "da" else en)
 
 
 @attrs.frozen(kw_only=True)

@@ -26,7 +26,7 @@ may not see.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Final
 
 import attrs
@@ -71,7 +71,8 @@ class ActionPoint:
     Attributes:
         id: Unique within a retrospective; kept when the point is carried forward.
         text: What was agreed, e.g. ``"Skriv en tjekliste til udrulning"``.
-        owner: The person id of who takes it on, or ``None`` for the team.
+        owner: The person id of who takes it on, or ``None`` for the team; not
+            checked against the readers (work may go to someone outside the team).
         created_on: The day it was agreed.
         done_on: The day it was done, or ``None`` while it is open.
     """
@@ -276,8 +277,10 @@ def retrospective_readers(team: str, roster: Roster) -> tuple[str, ...]:
     """Who reads ``team``'s retrospective: its members and its manager, as sorted ids.
 
     Raises:
+        InvalidDataError: ``roster`` is not a Roster.
         UnknownIdError: the team is not on the roster.
     """
+    _validate.require_instance(roster, Roster, "roster")
     found = {person.id for person in roster.members(team)}
     manager = roster.team(team).manager
     if manager is not None:
@@ -298,12 +301,18 @@ def gather_reflections(
     the period, that every reader may see (see the module).
 
     Raises:
-        InvalidDataError: a bad argument (an item not a Reflection, an id listed twice, ...).
+        InvalidDataError: a bad argument (not a Roster or Period, an item not a
+            Reflection or Mentorship, an id listed twice, ...), every problem at once.
         UnknownIdError: the team is not on the roster.
     """
-    _require_types(roster, period)
-    given = _reflections(reflections)
-    active = tuple(mentorships)
+    problems = _type_problems(roster, period)
+    try:
+        given = _reflections(reflections)
+    except InvalidDataError as error:
+        problems.extend(error.problems)
+    active = _validate.items_of(mentorships, Mentorship, "mentorships", problems)
+    if problems:
+        raise InvalidDataError(problems)
     who = retrospective_readers(team, roster)
     in_team = set(who)
     found = [
@@ -316,14 +325,26 @@ def gather_reflections(
     return tuple(sorted(found, key=lambda reflection: reflection.id))
 
 
-def _require_types(roster: object, period: object) -> None:
+def _collect(
+    problems: list[Problem], check: Callable[..., object], value: object, *args: object
+) -> None:
+    """Run ``check(value, *args)``; what it refuses is added to ``problems``, not raised."""
+    try:
+        check(value, *args)
+    except InvalidDataError as error:
+        problems.extend(error.problems)
+
+
+def _instance(problems: list[Problem], value: object, kind: type, field: str) -> None:
+    """Add a problem naming ``field`` and ``value`` unless ``value`` is a ``kind``."""
+    _collect(problems, _validate.require_instance, value, kind, field)
+
+
+def _type_problems(roster: object, period: object) -> list[Problem]:
     problems: list[Problem] = []
-    if not isinstance(roster, Roster):
-        problems.append(Problem("roster", roster, "must be a Roster"))
-    if not isinstance(period, Period):
-        problems.append(Problem("period", period, "must be a Period"))
-    if problems:
-        raise InvalidDataError(problems)
+    _instance(problems, roster, Roster, "roster")
+    _instance(problems, period, Period, "period")
+    return problems
 
 
 def start_retrospective(
@@ -397,9 +418,14 @@ def record_votes(retrospective: Retrospective, votes: Iterable[ThemeVote]) -> Re
     A voter may vote for several themes.
 
     Raises:
-        InvalidDataError: an item of ``votes`` is not a ThemeVote.
+        InvalidDataError: ``retrospective`` is not a Retrospective, or ``votes``
+            is not a collection of ThemeVote values (every problem at once).
     """
-    given = _votes(votes)
+    problems: list[Problem] = []
+    _instance(problems, retrospective, Retrospective, "retrospective")
+    given = _validate.items_of(votes, ThemeVote, "votes", problems)
+    if problems:
+        raise InvalidDataError(problems)
     keys = {theme.key for theme in retrospective.themes}
     allowed = set(retrospective.readers)
     counted = {vote for vote in given if vote.theme in keys and vote.voter in allowed}
@@ -414,28 +440,18 @@ def record_votes(retrospective: Retrospective, votes: Iterable[ThemeVote]) -> Re
     )
 
 
-def _votes(votes: object) -> tuple[ThemeVote, ...]:
-    if isinstance(votes, str | bytes) or not isinstance(votes, Iterable):
-        raise InvalidDataError.single("votes", votes, "must be a collection of ThemeVote values")
-    items = tuple(votes)
-    problems = [
-        Problem(f"votes[{index}]", item, "must be a ThemeVote")
-        for index, item in enumerate(items)
-        if not isinstance(item, ThemeVote)
-    ]
-    if problems:
-        raise InvalidDataError(problems)
-    return items
-
-
 def add_action_point(retrospective: Retrospective, point: ActionPoint) -> Retrospective:
     """The retrospective with ``point`` agreed.
 
     Raises:
-        InvalidDataError: ``point`` is not an ActionPoint, or its id is taken.
+        InvalidDataError: ``retrospective`` is not a Retrospective or ``point`` is
+            not an ActionPoint (both at once), or the point's id is taken.
     """
-    if not isinstance(point, ActionPoint):
-        raise InvalidDataError.single("point", point, "must be an ActionPoint")
+    problems: list[Problem] = []
+    _instance(problems, retrospective, Retrospective, "retrospective")
+    _instance(problems, point, ActionPoint, "point")
+    if problems:
+        raise InvalidDataError(problems)
     if any(existing.id == point.id for existing in retrospective.action_points):
         raise InvalidDataError.single("point.id", point.id, "is already an action point here")
     return attrs.evolve(retrospective, action_points=(*retrospective.action_points, point))
@@ -447,13 +463,19 @@ def complete_action_point(
     """The retrospective with the point ``point_id`` done on ``on``.
 
     Raises:
+        InvalidDataError: ``retrospective`` is not a Retrospective, ``point_id``
+            is not a string or ``on`` is not a date (every problem at once).
         UnknownIdError: no action point has this id.
-        InvalidDataError: ``on`` is not a date.
         TransitionError: the point is done already, or ``on`` is before it was
             agreed (every unmet rule at once; see ``REFUSAL_REASONS``).
     """
+    problems: list[Problem] = []
+    _instance(problems, retrospective, Retrospective, "retrospective")
+    _instance(problems, point_id, str, "point_id")
+    _collect(problems, _validate.require_date, on, "on")
+    if problems:
+        raise InvalidDataError(problems)
     point = retrospective.action_point(point_id)
-    _validate.require_date(on, "on")
     reasons = []
     if point.done_on is not None:
         reasons.append(ALREADY_DONE)
@@ -479,9 +501,16 @@ def since_last_time(
     Empty when nothing is open.
 
     Raises:
-        InvalidDataError: ``previous`` is not a Retrospective or the locale is unknown.
+        InvalidDataError: ``previous`` is not a Retrospective, the locale is
+            unknown, or ``roster`` is given but not a Roster (every problem at once).
     """
-    check_locale(locale)
+    problems: list[Problem] = []
+    _instance(problems, previous, Retrospective, "previous")
+    _collect(problems, check_locale, locale)
+    if roster is not None:
+        _instance(problems, roster, Roster, "roster")
+    if problems:
+        raise InvalidDataError(problems)
     questions = []
     for point in carried_forward(previous):
         if point.owner is None:
