@@ -14,7 +14,12 @@ from learnkit import _cli_review
 from learnkit.cli import main
 from learnkit.examples import example_organisation
 from learnkit.incidents import IncidentReview, LanguageOverride, review_to_markdown
-from learnkit.incidents._language import FindingKind, check_review
+from learnkit.incidents._language import (
+    DEFAULT_LANGUAGE_POLICY,
+    FindingKind,
+    FindingSeverity,
+    check_review,
+)
 from learnkit.serialize import to_json
 
 ROOT = Path(__file__).parent.parent
@@ -177,12 +182,46 @@ class TestCheck:
         assert out.startswith("<standard input>:18:1: counterfactual: ")
         assert all(match["path"] == "<standard input>" for match in findings(out))
 
-    def test_unreadable_path(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        """A directory cannot be read: one line naming the reason."""
-        status, _, err = run(capsys, "review", "check", str(tmp_path))
-        assert status == 2
-        assert err.startswith(f"learnkit review check: {tmp_path}: kan ikke læses: ")
-        assert err.count("\n") == 1
+    def test_a_directory(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A directory is named as one, in the chosen language; no file was checked."""
+        status, out, err = run(capsys, "review", "check", str(tmp_path))
+        assert (status, out) == (2, "Ingen filer blev tjekket. 1 fil kunne ikke læses.\n")
+        assert err == f"learnkit review check: {tmp_path}: er en mappe, ikke en fil\n"
+        status, out, err = run(capsys, "review", "check", str(tmp_path), "--locale", "en")
+        assert out == "No files were checked. 1 file could not be read.\n"
+        assert err == f"learnkit review check: {tmp_path}: is a directory, not a file\n"
+
+    def test_only_files_read_are_counted(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A missing file is not counted as checked: the summary counts the files read."""
+        missing = str(tmp_path / "missing.md")
+        status, out, _ = run(capsys, "review", "check", missing)
+        assert (status, out) == (2, "Ingen filer blev tjekket. 1 fil kunne ikke læses.\n")
+        clean = write(tmp_path / "ok.md", review_to_markdown(CLEAN))
+        status, out, _ = run(capsys, "review", "check", missing, clean)
+        assert (status, out) == (2, "Ingen fund i 1 fil. 1 fil kunne ikke læses.\n")
+
+    @pytest.mark.parametrize(
+        ("error", "da", "en"),
+        [
+            (PermissionError(13, "Permission denied"), "du har ikke adgang", "permission denied"),
+            (IsADirectoryError(21, "Is a directory"), "er en mappe", "is a directory"),
+            (OSError(5, "Input/output error"), "kan ikke læses: Input/output", "cannot be read"),
+        ],
+    )
+    def test_read_errors_are_named(self, error: OSError, da: str, en: str) -> None:
+        """Each kind of read error gets its own line in the chosen language."""
+
+        def read(_: str) -> bytes:
+            raise error
+
+        for locale, expected in (("da", da), ("en", en)):
+            result = _cli_review.check_files(["a.md"], read=read, locale=locale)  # type: ignore[arg-type]
+            assert result.status == 2
+            assert len(result.errors) == 1
+            assert result.errors[0].startswith("a.md: ")
+            assert expected in result.errors[0]
 
 
 class TestUsage:
@@ -194,6 +233,11 @@ class TestUsage:
             (["review", "check", "x.md", "--fail-on", "all"], "--fail-on: ukendt værdi 'all'"),
             (["review", "check", "x.md", "--format", "yaml"], "--format: ukendt værdi 'yaml'"),
             (["review", "check", "x.md", "--locale", "sv"], "--locale: ukendt sprog 'sv'"),
+            (["review", "check", "x.md", "--block", "blame"], "--block: ukendt værdi 'blame'"),
+            (
+                ["review", "check", "x.md", "--warn", "hindsight", "--disable", "hindsight"],
+                "--warn og --disable nævner begge hindsight; vælg én",
+            ),
         ],
     )
     def test_usage_errors(
@@ -210,10 +254,72 @@ class TestUsage:
         status, out, _ = run(capsys, "review", "check", "--help", "--locale", "en")
         assert status == 0
         assert "--fail-on" in out
+        assert "--disable KIND" in out
         assert "files holding learning reviews" in out
         status, out, _ = run(capsys, "--help")
         assert "review" in out
         assert "arbejd med læringsgennemgange gemt som filer" in out
+
+
+class TestPolicyOptions:
+    def test_options_move_kinds(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--block, --warn, --info and --disable change the severity the command reports."""
+        path = write(tmp_path / "warn.md", review_to_markdown(WARNING))
+        status, out, _ = run(capsys, "review", "check", path, "--block", "counterfactual")
+        assert status == 1
+        assert "counterfactual: [blokerer]" in out
+        status, out, _ = run(
+            capsys,
+            "review",
+            "check",
+            path,
+            "--disable",
+            "counterfactual",
+            "--info",
+            "who_why_question",
+            "--fail-on",
+            "warn",
+        )
+        assert status == 0
+        assert [match["kind"] for match in findings(out)] == ["who_why_question"]
+        assert "who_why_question: [info]" in out
+        status, out, _ = run(capsys, "review", "check", str(EXAMPLE_DA), "--warn", "human_error")
+        assert "human_error: [advarsel]" in out
+
+    def test_language_policy(self) -> None:
+        """No options give the default policy; each named kind gets its option's severity."""
+        assert _cli_review.language_policy({}, locale="da") is DEFAULT_LANGUAGE_POLICY
+        assert _cli_review.language_policy({"block": []}, locale="da") is DEFAULT_LANGUAGE_POLICY
+        policy = _cli_review.language_policy(
+            {
+                "block": ["hindsight", "hindsight"],
+                "warn": ["human_error"],
+                "info": ["counterfactual"],
+                "disable": ["animated_tone"],
+            },
+            locale="en",
+        )
+        expected = {
+            FindingKind.HINDSIGHT: FindingSeverity.BLOCK,
+            FindingKind.HUMAN_ERROR: FindingSeverity.WARN,
+            FindingKind.COUNTERFACTUAL: FindingSeverity.INFO,
+            FindingKind.ANIMATED_TONE: None,
+        }
+        for kind in FindingKind:
+            default = DEFAULT_LANGUAGE_POLICY.severity(kind)
+            assert policy.severity(kind) == expected.get(kind, default), kind
+        assert set(_cli_review.KINDS) == {kind.value for kind in FindingKind}
+
+    def test_language_policy_refusals(self) -> None:
+        """An unknown kind, or one kind under two options, is refused in the chosen language."""
+        with pytest.raises(_cli_review.PolicyOptionError) as refused:
+            _cli_review.language_policy({"info": ["tone"]}, locale="en")
+        assert refused.value.message.startswith("--info: unknown value 'tone', choose human_error")
+        with pytest.raises(_cli_review.PolicyOptionError) as refused:
+            _cli_review.language_policy(
+                {"block": ["normative"], "disable": ["normative"]}, locale="en"
+            )
+        assert str(refused.value) == "--block and --disable both name normative; choose one"
 
 
 class TestCheckFiles:

@@ -274,11 +274,19 @@ class TestActivityMix:
     def test_bad_input(self) -> None:
         """Anything but goals, or a goal given twice, is bad data."""
         goal = LearningGoal(id="g-1", owner="p", title="t")
-        with pytest.raises(InvalidDataError):
+        with pytest.raises(InvalidDataError) as caught:
             activity_mix(["g-1"])  # type: ignore[list-item]
+        assert paths(caught) == ["goals[0]"]
         with pytest.raises(InvalidDataError) as caught:
             activity_mix([goal, goal])
         assert paths(caught) == ["goals[id=g-1].id"]
+        for bad in (None, "g-1", 7):
+            with pytest.raises(InvalidDataError) as caught:
+                activity_mix(bad)  # type: ignore[arg-type]
+            assert paths(caught) == ["goals"]
+        with pytest.raises(InvalidDataError) as caught:
+            activity_mix([goal, 3, goal], active_only="yes")  # type: ignore[list-item, arg-type]
+        assert paths(caught) == ["goals[1]", "active_only", "goals[id=g-1].id"]
 
     @given(st.lists(_goals.learning_goals(max_notes=0), max_size=5, unique_by=lambda g: g.id))
     def test_counts_add_up(self, goals: list[LearningGoal]) -> None:

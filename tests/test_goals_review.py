@@ -405,6 +405,21 @@ class TestCarryOver:
         with pytest.raises(InvalidDataError) as caught:
             carry_over_into(review(), [twice, twice], review(id="x", held_on=D(2027, 1, 1)))
         assert paths(caught) == ["goals[id=g-1].id"]
+        for bad in (None, "g-1", 7):
+            with pytest.raises(InvalidDataError) as caught:
+                carry_over_into(review(), bad, review())  # type: ignore[arg-type]
+            assert paths(caught) == ["goals"]
+
+    def test_every_wrong_argument_at_once(self) -> None:
+        """Every argument of the wrong type is named in one error."""
+        with pytest.raises(InvalidDataError) as caught:
+            carry_over_into(
+                "mus",  # type: ignore[arg-type]
+                [None],  # type: ignore[list-item]
+                None,  # type: ignore[arg-type]
+                agree_continuations="no",  # type: ignore[arg-type]
+            )
+        assert paths(caught) == ["previous", "next_review", "agree_continuations", "goals[0]"]
 
     @settings(max_examples=20)
     @given(_goals.goal_carry_overs())

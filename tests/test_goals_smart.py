@@ -89,6 +89,15 @@ DANISH = [
     ("STYRKE samarbejdet med salg", "To fælles møder", {}, {"title_vague"}),
     ("Styrketræning i frokostpausen hver uge", "Tolv gange", {}, set()),
     ("Holde oplæg på en miniworkshop", "Et oplæg holdt", {"target_date": None}, {"target_missing"}),
+    ("Bliver bedre til SQL", "Tre gennemførte forløb", {}, {"title_vague"}),
+    ("Blive klogere på Kafka", "Tre gennemførte forløb", {}, {"title_vague"}),
+    ("Lære lidt om Kafka", "Tre gennemførte forløb", {}, {"title_vague"}),
+    ("Øge min viden om Kafka", "Tre gennemførte forløb", {}, {"title_vague"}),
+    ("Mere viden om Kafka", "Tre gennemførte forløb", {}, {"title_vague"}),
+    ("Dygtiggøre mig i SQL", "Tre gennemførte forløb", {}, {"title_vague"}),
+    ("Forstå vores betalingsflow bedre", "Tre gennemførte forløb", {}, {"title_vague"}),
+    ("Dele viden om Kafka på et fredagsoplæg", "Et oplæg holdt", {}, set()),
+    ("Skrive et klogt svar på hver kundehenvendelse", "Tre svar om ugen", {}, set()),
 ]
 
 ENGLISH = [
@@ -126,6 +135,13 @@ ENGLISH = [
     ("Enhancement of the CI pipeline docs", "Docs merged", {}, set()),
     ("Focus on pairing with the data team", "Four sessions", {}, {"title_vague"}),
     ("Gain experience with on-call duty", "Two on-call weeks", {}, {"title_vague"}),
+    ("Getting better at SQL", "Three reports shipped", {}, {"title_vague"}),
+    ("Learning more about Kafka", "Three reports shipped", {}, {"title_vague"}),
+    ("Improving my SQL", "Three reports shipped", {}, {"title_vague"}),
+    ("Become a better presenter", "Three talks given", {}, {"title_vague"}),
+    ("Understand Kafka better", "Three reports shipped", {}, {"title_vague"}),
+    ("Write a better runbook for Kafka", "Runbook merged", {}, set()),
+    ("Explain our Kafka setup to new hires", "Two sessions held", {}, set()),
 ]
 
 
@@ -171,6 +187,15 @@ class TestPhrases:
         for phrases in VAGUE_PHRASES.values():
             for phrase in phrases:
                 assert vague_phrases(f"x {phrase} y"), phrase
+
+    def test_gap_reports_the_words(self) -> None:
+        """A phrase with a gap matches one to four words and reports them as written."""
+        assert vague_phrases("Understand Kafka better") == ("understand kafka better",)
+        assert vague_phrases("Forstå vores nye API endnu bedre") == (
+            "forstå vores nye api endnu bedre",
+        )
+        assert vague_phrases("Understand the new event bus and its API better") == ()
+        assert vague_phrases("Understand better") == ("understand better",)
 
     def test_finding_names_the_phrases(self) -> None:
         """The finding carries the phrases and the suggestion quotes them."""

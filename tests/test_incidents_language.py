@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
+import unicodedata
 from pathlib import Path
 from typing import NamedTuple
 
@@ -22,15 +24,21 @@ from learnkit.incidents import (
     ActionItem,
     ActionStatus,
     ContributingFactor,
+    EventKind,
     FactorCategory,
     FactorRole,
     FindingKind,
     FindingSeverity,
+    Impact,
+    ImpactAudience,
+    Incident,
+    IncidentKind,
     IncidentReview,
     LanguageFinding,
     LanguageOverride,
     LanguagePolicy,
     Learning,
+    TimelineEvent,
     _lexicon,
     _lexicon_da,
     _lexicon_en,
@@ -222,6 +230,47 @@ class TestLookAlikes:
             (finding,) = check_text(text, names=("Mette Hansen",))
             assert finding.kind is FindingKind.PERSON_AS_CAUSE
 
+    @pytest.mark.parametrize(
+        ("text", "kind", "phrase"),
+        [
+            ("Fejlen skyldtes Kasper.", FindingKind.PERSON_AS_CAUSE, "skyldtes Kasper"),
+            ("Det var Jonas der lavede fejlen.", FindingKind.PERSON_AS_CAUSE, None),
+            ("Kasper slettede tabellen ved en fejl.", FindingKind.PERSON_AS_CAUSE, None),
+            ("Synderen var Kasper.", FindingKind.PERSON_AS_CAUSE, "Synderen var Kasper"),
+            ("Kasper dropped the ball.", FindingKind.PERSON_AS_CAUSE, "dropped the ball"),
+            ("It was Kasper who broke it.", FindingKind.PERSON_AS_CAUSE, None),
+            ("Kasper accidentally deleted it.", FindingKind.PERSON_AS_CAUSE, None),
+            ("The outage was caused by Kasper.", FindingKind.PERSON_AS_CAUSE, None),
+            ("The primary cause was a full disk.", FindingKind.SINGLE_ROOT_CAUSE, None),
+            ("Den primære årsag var en fuld disk.", FindingKind.SINGLE_ROOT_CAUSE, None),
+        ],
+    )
+    def test_person_where_a_cause_should_be(
+        self, text: str, kind: FindingKind, phrase: str | None
+    ) -> None:
+        """A person as what "skyldtes", as who "lavede fejlen" or did it "ved en fejl", is found."""
+        found = {(f.kind, f.phrase) for f in check_text(text, names=("Kasper Holm", "Jonas"))}
+        assert kind in {k for k, _ in found}
+        if phrase is not None:
+            assert (kind, phrase) in found
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Fejlen skyldtes en udløbet nøgle.",
+            "Det var Jonas, der opdagede fejlen.",
+            "Kasper slettede tabellen som planlagt.",
+            "Kasper blev ved en fejl kaldt ud.",
+            "Kasper was paged by mistake.",
+            "Nobody dropped the ball.",
+            "One of the main causes was load.",
+            "The outage was caused by an expired certificate.",
+        ],
+    )
+    def test_neutral_counterparts(self, text: str) -> None:
+        """The same constructions with a thing as the cause, or a person as object, are clean."""
+        assert check_text(text, names=("Kasper Holm", "Jonas")) == ()
+
     def test_who_needs_a_question(self) -> None:
         """ "Who" only counts in a question."""
         assert check_text("Who approved it?")
@@ -397,6 +446,38 @@ class TestCheckReview:
         only_incident = check_review(_review(), incident=incident)
         assert all(f.field.startswith("incident.") for f in only_incident)
 
+    def test_every_incident_text_is_checked(self) -> None:
+        """Impact amounts, timeline actor roles and each piece of evidence are checked by path."""
+        at = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
+        incident = Incident(
+            id="i1", kind=IncidentKind.INCIDENT, title="Betalinger afvist", summary="",
+            severity="sev2", team="t1", reported_at=at,
+            impacts=(
+                Impact(
+                    description="Payments were refused.", affected="customers",
+                    audience=ImpactAudience.EXTERNAL, amount="A disaster: 40,000 kr.",
+                ),
+            ),
+            timeline=(
+                TimelineEvent(id="e1", at=at, kind=EventKind.ALERT, description="Alert fired."),
+                TimelineEvent(id="e2", at=at, kind=EventKind.ACTION, description="Restarted."),
+                TimelineEvent(
+                    id="e3", at=at, kind=EventKind.ACTION, description="Rolled back.",
+                    actor_role="the careless on-call",
+                    evidence=("log: human error", "INC-12"),
+                ),
+            ),
+        )  # fmt: skip
+        found = [(f.field, f.phrase) for f in check_review(_review(), incident=incident)]
+        assert found == [
+            ("incident.impacts[0].amount", "disaster"),
+            ("incident.timeline[2].actor_role", "careless"),
+            ("incident.timeline[2].evidence[1]", "human error"),
+        ]
+        fields = dict(review_text_fields(_review(), incident))
+        assert fields["incident.timeline[2].evidence[0]"] == "INC-12"
+        assert "incident.timeline[0].actor_role" not in fields  # empty texts are left out
+
     def test_refuses_a_bad_policy(self) -> None:
         """A policy that is not a LanguagePolicy is refused by name."""
         with pytest.raises(InvalidDataError) as error:
@@ -465,6 +546,87 @@ class TestProperties:
         """Findings and policies survive JSON."""
         assert serialize.from_json(serialize.to_json(finding), LanguageFinding) == finding
         assert serialize.from_json(serialize.to_json(policy), LanguagePolicy) == policy
+
+
+def _in_word_apostrophes(text: str) -> str:
+    return re.sub(r"(?<=\w)'(?=\w)", "’", text)
+
+
+class TestNormalisation:
+    @pytest.mark.parametrize(
+        ("text", "names", "phrase"),
+        [
+            ("Det var åbenlyst forkert.", (), "åbenlyst"),
+            ("Vi gav Åse skylden.", ("Åse Bæk",), "gav Åse skylden"),
+            ("O’Neil forgot the renewal.", ("Jens O'Neil",), "O’Neil forgot"),
+            ("O'Neil forgot the renewal.", ("Jens O’Neil",), "O'Neil forgot"),
+            ("Det var Anders’ fejl.", ("Anders",), "Anders’ fejl"),
+        ],
+    )
+    @pytest.mark.parametrize("form", ["NFC", "NFD"])
+    def test_decomposed_and_typographic_forms_are_found(
+        self, text: str, names: tuple[str, ...], phrase: str, form: str
+    ) -> None:
+        """NFD text and names, and ’ for ', are found, with spans into the text as given."""
+        given_text = unicodedata.normalize(form, text)
+        given_names = [unicodedata.normalize(form, name) for name in names]
+        (finding,) = check_text(given_text, names=given_names)
+        assert given_text[finding.start : finding.end] == finding.phrase
+        assert unicodedata.normalize("NFC", finding.phrase) == phrase
+
+    @given(text=_paragraphs(st.sampled_from(ALL_SENTENCES)))
+    def test_nfd_finds_what_nfc_finds(self, text: str) -> None:
+        """Decomposed text gives the same findings as composed text, with valid spans."""
+        decomposed = unicodedata.normalize("NFD", text)
+        found = check_text(decomposed, names=NAMES)
+        for finding in found:
+            assert decomposed[finding.start : finding.end] == finding.phrase
+        composed = [(f.kind, unicodedata.normalize("NFC", f.phrase), f.locale) for f in found]
+        assert composed == [(f.kind, f.phrase, f.locale) for f in check_text(text, names=NAMES)]
+
+    @given(text=_paragraphs(st.sampled_from(ALL_SENTENCES)))
+    def test_typographic_apostrophe_reads_as_straight(self, text: str) -> None:
+        """’ inside a word ("should’ve", "Karl’s") finds exactly what ' finds, at the same place."""
+        curly = _in_word_apostrophes(text)
+        found = check_text(curly, names=NAMES)
+        assert [(f.start, f.end, f.kind) for f in found] == [
+            (f.start, f.end, f.kind) for f in check_text(text, names=NAMES)
+        ]
+        assert all(curly[f.start : f.end] == f.phrase for f in found)
+
+    @given(text=st.text(alphabet="aé̊̈å’'Å \n.!", max_size=40))
+    def test_spans_of_any_combining_text_are_slices(self, text: str) -> None:
+        """With combining marks anywhere, every span is a non-empty slice of the text."""
+        for finding in check_text("obviously " + text + " human error!!", names=("Åse",)):
+            assert finding.start < finding.end
+            assert ("obviously " + text + " human error!!")[finding.start : finding.end] == (
+                finding.phrase
+            )
+
+
+class TestOverlaps:
+    def test_overlapping_phrases_of_one_kind_are_one_finding(self) -> None:
+        """ "The engineer failed to" and "failed to check" are reported once, spanning both."""
+        text = "The engineer failed to check the logs."
+        (finding,) = check_text(text)
+        assert (finding.kind, finding.start, finding.end) == (FindingKind.NORMATIVE, 0, 28)
+        assert finding.phrase == "The engineer failed to check"
+
+    def test_touching_phrases_stay_apart(self) -> None:
+        """Two phrases of one kind that only touch are two findings."""
+        findings = check_text("Det gik galt!!!?!")
+        assert [(f.kind, f.phrase) for f in findings] == [
+            (FindingKind.ANIMATED_TONE, "!!!"),
+            (FindingKind.ANIMATED_TONE, "?!"),
+        ]
+
+    @given(text=_paragraphs(st.sampled_from(FLAGGED)))
+    def test_no_two_findings_of_one_kind_overlap(self, text: str) -> None:
+        """Within a field, findings of the same kind never overlap."""
+        findings = check_text(text, names=NAMES)
+        for first, second in itertools.combinations(findings, 2):
+            if first.kind is second.kind:
+                assert first.end <= second.start or second.end <= first.start
 
 
 class TestPrefilter:

@@ -64,6 +64,7 @@ from learnkit.incidents import _refusals as lc
 from learnkit.incidents._language import FindingKind, LanguagePolicy
 from learnkit.people import Roster
 from learnkit.strategies import _incidents as strategies
+from learnkit.strategies._language import language_policies
 
 CPH = ZoneInfo("Europe/Copenhagen")
 T0 = dt.datetime(2026, 11, 16, 9, 0, tzinfo=CPH)
@@ -225,6 +226,54 @@ class TestPublishRules:
             ("factor_names_person", "factors[3].description", "Ida Rasmussen"),
             ("factor_human_error", "factors[1].description", "menneskelig fejl"),
         ]
+
+    def test_the_team_policy_cannot_lift_the_factor_rules(self) -> None:
+        """Disabling human error and person as cause does not let such a factor publish."""
+        factors = (
+            attrs.evolve(CLEAN_FACTOR, id="f2", description="Årsagen var en menneskelig fejl."),
+            attrs.evolve(CLEAN_FACTOR, id="f3", description="Root cause: human error."),
+        )
+        review = attrs.evolve(READY, factors=factors)
+        off = frozenset({FindingKind.HUMAN_ERROR, FindingKind.PERSON_AS_CAUSE})
+        for policy in (
+            LanguagePolicy(blocking=frozenset(), disabled=off),
+            LanguagePolicy(blocking=frozenset(), info=off),
+            LanguagePolicy(blocking=frozenset()),
+        ):
+            blockers = publish_blockers(review, INCIDENT, roster=roster(), policy=policy)
+            assert [(b.code, b.field) for b in blockers] == [
+                ("factor_human_error", "factors[0].description"),
+                ("factor_human_error", "factors[1].description"),
+            ]
+            with pytest.raises(PublishRefusedError):
+                publish(review, at=at(4000), incident=INCIDENT, roster=roster(), policy=policy)
+        # The same phrase elsewhere follows the team's policy.
+        narrative = attrs.evolve(READY, narrative=BLAMING)
+        assert codes(narrative, policy=LanguagePolicy(blocking=frozenset(), disabled=off)) == []
+
+    @settings(max_examples=25)
+    @given(
+        policy=language_policies(),
+        phrase=st.sampled_from(
+            (
+                "Årsagen var en menneskelig fejl.",
+                "Det skyldtes menneskelig fejl i opsætningen.",
+                "The cause was human error.",
+                "Human error in the rollout.",
+            )
+        ),
+    )
+    def test_human_error_in_a_factor_never_publishes(
+        self, policy: LanguagePolicy, phrase: str
+    ) -> None:
+        """Whatever the team's policy, a factor giving human error as its cause never publishes."""
+        review = attrs.evolve(READY, factors=(attrs.evolve(CLEAN_FACTOR, description=phrase),))
+        blockers = publish_blockers(review, INCIDENT, roster=roster(), policy=policy)
+        assert ("factor_human_error", "factors[0].description") in [
+            (b.code, b.field) for b in blockers
+        ]
+        with pytest.raises(PublishRefusedError):
+            publish(review, at=at(4000), incident=INCIDENT, roster=roster(), policy=policy)
 
     def test_first_names_are_whole_words_of_participants_only(self) -> None:
         """A participant's first name inside a word, or a non-participant's, is not a name."""

@@ -444,6 +444,30 @@ class TestJsonProblems:
         assert refused.value.locations[0] == (1, 24)
 
 
+class TestWrongArgumentTypes:
+    @pytest.mark.parametrize("parse", [parse_review_markdown, parse_review_json])
+    @pytest.mark.parametrize("value", [3, None, ["# Review"], 2.5])
+    def test_not_a_string(self, parse: object, value: object) -> None:
+        """Anything but a string is refused as bad data naming the argument, not a crash."""
+        with pytest.raises(InvalidDataError) as refused:
+            parse(value)  # type: ignore[operator]
+        assert not isinstance(refused.value, ReviewFileError)
+        assert [(p.path, p.value, p.message) for p in refused.value.problems] == [
+            ("text", value, "must be a string")
+        ]
+
+    @pytest.mark.parametrize("parse", [parse_review_markdown, parse_review_json])
+    @pytest.mark.parametrize("value", [b"{}", b"# Review", bytearray(b"{}")])
+    def test_bytes_must_be_decoded_first(self, parse: object, value: object) -> None:
+        """Bytes are refused with a hint to decode them, never guessed at."""
+        with pytest.raises(InvalidDataError) as refused:
+            parse(value)  # type: ignore[operator]
+        problem = refused.value.problems[0]
+        assert (problem.path, problem.value) == ("text", value)
+        assert "decode" in problem.message
+        assert "not bytes" in str(refused.value)
+
+
 class TestReviewFile:
     def test_locate_falls_back_to_the_enclosing_record(self) -> None:
         """A field without anchors is located at its record, then its section, then 1:1."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -244,6 +245,31 @@ class TestRedaction:
             "Facilitatoren så 1042 ordrer."
         )
 
+    def test_decomposed_text_and_typographic_apostrophes(self) -> None:
+        """Names in NFD text, or with ’ for ', are found; the result is NFC."""
+        roster = Roster(
+            people=[
+                Person(id="p01", name="Åse Holm", team="t", start_date=D(2020, 1, 1)),
+                Person(id="p02", name="Jens O'Neil", team="t", start_date=D(2020, 1, 1)),
+                Person(id="p03", name="Søs O’Hara", team="t", start_date=D(2020, 1, 1)),
+            ],
+            teams=[Team(id="t", name="T")],
+        )
+        people = incident(people=crew(("p01", (FAC,)), ("p02", (OWN,)), ("p03", (OBS,))))
+        nfd = unicodedata.normalize("NFD", "Åse glemte det. Bagefter gik Åse hjem.")
+        assert nfd != unicodedata.normalize("NFC", nfd)
+        assert redact_names(nfd, people, roster, locale="da") == (
+            "Facilitatoren glemte det. Bagefter gik facilitatoren hjem."
+        )
+        assert redact_names("O’Neil kom. O’Neil’s idé", people, roster, locale="en") == (
+            "The owner kom. The owner's idé"
+        )
+        assert redact_names("O'Hara og O’HARA’s “citat”", people, roster, locale="da") == (
+            "Observatøren og observatørens “citat”"
+        )
+        untouched = unicodedata.normalize("NFD", "Blåbær ’fra’ Århus")
+        assert redact_names(untouched, people, roster, locale="da") == "Blåbær ’fra’ Århus"
+
     def test_nobody_to_redact(self) -> None:
         """Without people the text is unchanged."""
         assert redact_names("Mette", incident(people=()), ROSTER, locale="en") == "Mette"
@@ -428,6 +454,8 @@ LAST_NAMES = (
     "Hansen",
     "Bæk",
     "Dal",
+    "O'Neil",
+    "D’Angelo",
 )
 # Words that hold a name inside them: they must survive untouched.
 TRAPS = (
@@ -470,11 +498,17 @@ def _forms(name: str) -> set[str]:
     return forms
 
 
+def _canonical(text: str) -> str:
+    """NFC with straight apostrophes: the same name however it is encoded or typed."""
+    return unicodedata.normalize("NFC", text).replace("’", "'")
+
+
 def _survivors(text: str, names: list[str]) -> list[str]:
-    """The name forms still standing as words (or possessives) in ``text``."""
+    """The name forms still standing as words (or possessives) in ``text``, in any encoding."""
     found = []
+    text = _canonical(text)
     for name in names:
-        for form in _forms(name):
+        for form in _forms(_canonical(name)):
             pattern = r"\s+".join(re.escape(w) for w in form.split())
             if re.search(rf"(?<!\w){pattern}(?:['’]s|['’]|s)?(?!\w)", text, re.IGNORECASE):
                 found.append(form)
@@ -516,7 +550,8 @@ def scenarios(draw: st.DrawFn) -> tuple[Incident, IncidentReview, Roster, list[s
             )
         )
         case = draw(st.sampled_from((str, str.upper, str.lower, str.title)))
-        return case(form)
+        apostrophe = draw(st.sampled_from(("'", "’")))  # typed either way
+        return case(form).replace("'", apostrophe).replace("’", apostrophe)
 
     def text() -> str:
         count = draw(st.integers(1, 6))
@@ -525,7 +560,8 @@ def scenarios(draw: st.DrawFn) -> tuple[Incident, IncidentReview, Roster, list[s
             for _ in range(count)
         ]
         separator = draw(st.sampled_from((" ", ". ", ", ", "\n")))
-        return separator.join(words) + "."
+        form = draw(st.sampled_from(("NFC", "NFD")))  # decomposed, as some editors save it
+        return unicodedata.normalize(form, separator.join(words) + ".")
 
     crew_members = tuple(
         Participant(
@@ -610,10 +646,12 @@ class TestRedactionProperty:
         assert len(texts) >= 20
         for path, value in texts:
             assert _survivors(value, names) == [], (path, value)
+            assert unicodedata.is_normalized("NFC", value), (path, value)
         original = " ".join(
             [case.title, case.summary, the_review.narrative, the_review.summary]
             + [event.description for event in case.timeline]
         )
+        original = unicodedata.normalize("NFC", original)
         published = " ".join(
             [view.title, view.incident_summary, view.narrative, view.summary]
             + [event.description for event in view.timeline]

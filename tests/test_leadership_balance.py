@@ -304,11 +304,50 @@ class TestBalance:
             ({"no_development_weeks": 0}, "no_development_weeks"),
             ({"no_development_weeks": True}, "no_development_weeks"),
         ]
+        cases += [
+            ({"allocations": None}, "allocations"),
+            ({"allocations": "ana"}, "allocations"),
+            ({"roster": "roster"}, "roster"),
+            ({"roster": None}, "roster"),
+            ({"team": 7}, "team"),
+            ({"people": None, "team": ["drift"]}, "team"),
+            ({"people": 7}, "people"),
+            ({"people": ["ana", 7]}, "people[1]"),
+        ]
         for overrides, path in cases:
-            arguments: dict[str, object] = {"allocations": [], "period": FOUR_WEEKS, **overrides}
+            arguments: dict[str, object] = {
+                "allocations": [],
+                "roster": roster(),
+                "period": FOUR_WEEKS,
+                **overrides,
+            }
             with pytest.raises(InvalidDataError) as caught:
-                balance(roster=roster(), **arguments)  # type: ignore[arg-type]
-            assert caught.value.problems[0].path == path
+                balance(**arguments)  # type: ignore[arg-type]
+            assert [problem.path for problem in caught.value.problems] == [path]
+
+    def test_names_every_bad_argument_at_once(self) -> None:
+        """Wrong types in several arguments are reported together, in argument order."""
+        with pytest.raises(InvalidDataError) as caught:
+            balance(
+                None,  # type: ignore[arg-type]
+                "roster",  # type: ignore[arg-type]
+                period="2026",  # type: ignore[arg-type]
+                team="drift",
+                people=["ana"],
+                band=None,  # type: ignore[arg-type]
+                no_development_weeks=0,
+            )
+        assert [problem.path for problem in caught.value.problems] == [
+            "allocations",
+            "roster",
+            "period",
+            "people",
+            "band",
+            "no_development_weeks",
+        ]
+        with pytest.raises(InvalidDataError) as caught:
+            balance([], "roster", period=FOUR_WEEKS)  # type: ignore[arg-type]
+        assert [problem.path for problem in caught.value.problems] == ["roster"]
 
 
 def plain_position(allocation: TimeAllocation, band: DevelopmentBand) -> BandPosition | None:

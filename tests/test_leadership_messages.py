@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from learnkit import _texts_leadership
+from learnkit.exceptions import InvalidDataError
 from learnkit.i18n import Locale, placeholders, translate
 from learnkit.leadership import (
     BandPosition,
@@ -176,3 +178,51 @@ class TestSentences:
     def test_no_development(self, weeks: int, locale: Locale, expected: str) -> None:
         """Singular and plural in both languages."""
         assert no_development_message("Bo", weeks, locale) == expected
+
+
+class TestBadArguments:
+    mix = recognition_mix([], roster(), team="hold", period=Q4)
+    band = DevelopmentBand()
+    week = balance(
+        [TimeAllocation(person="bo", week=D(2026, 11, 2), development_hours=1, operations_hours=9)],
+        roster(),
+        period=Q4,
+        team="hold",
+    ).weeks[0]
+
+    @pytest.mark.parametrize(
+        ("call", "paths"),
+        [
+            (lambda: percent("x", "da"), ["share"]),  # type: ignore[arg-type]
+            (lambda: percent(None, "da"), ["share"]),  # type: ignore[arg-type]
+            (lambda: percent(True, "da"), ["share"]),
+            (lambda: percent(float("nan"), "da"), ["share"]),
+            (lambda: percent("x", "fr"), ["share", "locale"]),  # type: ignore[arg-type]
+            (lambda: band_text(None, "da"), ["band"]),  # type: ignore[arg-type]
+            (lambda: band_text((0.1, 0.2), "xx"), ["band", "locale"]),  # type: ignore[arg-type]
+            (lambda: mix_summary(None, "da"), ["mix"]),  # type: ignore[arg-type]
+            (lambda: mix_summary(None, None), ["mix", "locale"]),  # type: ignore[arg-type]
+            (lambda: never_recognised_message(None, "da"), ["mix"]),  # type: ignore[arg-type]
+            (
+                lambda: never_recognised_message(TestBadArguments.mix, "da", names="Anne"),  # type: ignore[arg-type]
+                ["names"],
+            ),
+            (
+                lambda: flag_message(None, None, "da", name=3),  # type: ignore[arg-type]
+                ["week", "band", "name"],
+            ),
+            (
+                lambda: flag_message(TestBadArguments.week, TestBadArguments.band, "sv"),  # type: ignore[arg-type]
+                ["locale"],
+            ),
+            (lambda: no_development_message(None, 0, "da"), ["person", "weeks"]),  # type: ignore[arg-type]
+            (lambda: no_development_message("Bo", True, "da"), ["weeks"]),
+        ],
+    )
+    def test_bad_data_naming_every_argument(
+        self, call: Callable[[], object], paths: list[str]
+    ) -> None:
+        """Wrong types are InvalidDataError naming each bad argument, never a traceback."""
+        with pytest.raises(InvalidDataError) as caught:
+            call()
+        assert [problem.path for problem in caught.value.problems] == paths

@@ -266,6 +266,42 @@ class TestRecognitionMix:
             recognition_mix([], roster(), team="data", period=(D(2026, 1, 1),))  # type: ignore[arg-type]
         assert caught.value.problems[0].path == "period"
 
+    @pytest.mark.parametrize(
+        ("overrides", "path"),
+        [
+            ({"recognitions": None}, "recognitions"),
+            ({"recognitions": "r1"}, "recognitions"),
+            ({"roster": "roster"}, "roster"),
+            ({"roster": None}, "roster"),
+            ({"team": None}, "team"),
+            ({"period": None}, "period"),
+        ],
+    )
+    def test_refuses_wrong_argument_types(self, overrides: dict[str, object], path: str) -> None:
+        """Each argument of the wrong type is bad data naming it, not a traceback."""
+        arguments: dict[str, object] = {
+            "recognitions": [],
+            "roster": roster(),
+            "team": "data",
+            "period": Q4,
+            **overrides,
+        }
+        with pytest.raises(InvalidDataError) as caught:
+            recognition_mix(**arguments)  # type: ignore[arg-type]
+        assert [problem.path for problem in caught.value.problems] == [path]
+
+    def test_names_every_bad_argument_at_once(self) -> None:
+        """Wrong types in several arguments are reported together, in argument order."""
+        with pytest.raises(InvalidDataError) as caught:
+            recognition_mix(["r1", None], "roster", team=3, period="Q4")  # type: ignore[arg-type, list-item]
+        assert [problem.path for problem in caught.value.problems] == [
+            "recognitions[0]",
+            "recognitions[1]",
+            "roster",
+            "team",
+            "period",
+        ]
+
     def test_refuses_an_unknown_team(self) -> None:
         """An unknown team is an UnknownIdError."""
         with pytest.raises(UnknownIdError):

@@ -11,13 +11,16 @@ Output, one line per finding, in the form editors and CI annotate::
 
 then one summary line. The exit status is 0 when no finding is at or above
 the ``fail_on`` severity, 1 when one is, and 2 when a file could not be read
-as a review (missing, not UTF-8, not valid JSON, not a valid review); a file
-that cannot be read does not stop the others from being checked.
+as a review (missing, a directory, not UTF-8, not valid JSON, not a valid
+review); a file that cannot be read does not stop the others from being checked.
+
+The language policy is the default one unless ``--block``, ``--warn``,
+``--info`` or ``--disable`` move kinds of finding (see :func:`language_policy`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Final
 
 import attrs
@@ -26,6 +29,7 @@ from learnkit.exceptions import Problem
 from learnkit.i18n import Locale, translate
 from learnkit.incidents._language import (
     DEFAULT_LANGUAGE_POLICY,
+    FindingKind,
     FindingSeverity,
     LanguageFinding,
     LanguagePolicy,
@@ -40,9 +44,13 @@ __all__ = [
     "EXIT_FINDINGS",
     "EXIT_UNREADABLE",
     "FORMATS",
+    "KINDS",
+    "POLICY_OPTIONS",
     "SEVERITIES",
+    "PolicyOptionError",
     "ReviewCheck",
     "check_files",
+    "language_policy",
 ]
 
 SEVERITIES: Final[tuple[str, ...]] = ("block", "warn", "info")
@@ -50,6 +58,12 @@ SEVERITIES: Final[tuple[str, ...]] = ("block", "warn", "info")
 
 FORMATS: Final[tuple[str, ...]] = ("markdown", "json")
 """The ``--format`` choices."""
+
+KINDS: Final[tuple[str, ...]] = tuple(kind.value for kind in FindingKind)
+"""The kinds of finding the policy options name, as the output names them."""
+
+POLICY_OPTIONS: Final[tuple[str, ...]] = ("block", "warn", "info", "disable")
+"""The policy options (``--block KIND`` ...), each repeatable."""
 
 EXIT_FINDINGS: Final = 1
 EXIT_UNREADABLE: Final = 2
@@ -80,6 +94,76 @@ class ReviewCheck:
     status: int
 
 
+class PolicyOptionError(ValueError):
+    """A policy option names an unknown kind, or two options name the same kind.
+
+    Attributes:
+        message: What is wrong, in the locale asked for, naming the option and the kind.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def language_policy(options: Mapping[str, Sequence[str]], *, locale: Locale) -> LanguagePolicy:
+    """The default language policy with the kinds the options name moved.
+
+    Args:
+        options: The kinds given to each of :data:`POLICY_OPTIONS` (``"block"``
+            makes them block, ``"warn"`` warn, ``"info"`` inform, ``"disable"``
+            not checked); options not given are missing or empty. A kind may be
+            repeated within one option.
+        locale: The language of the error message.
+
+    Guarantees: every kind not named keeps its default severity, every kind
+    named gets exactly the severity of its option; with no options the result
+    is :data:`~learnkit.incidents.DEFAULT_LANGUAGE_POLICY`.
+
+    Raises:
+        PolicyOptionError: a kind is not one of :data:`KINDS`, or two options
+            name the same kind (the first such problem in option order).
+    """
+    chosen: dict[FindingKind, str] = {}
+    for option in POLICY_OPTIONS:
+        for value in options.get(option, ()):
+            if value not in KINDS:
+                raise PolicyOptionError(
+                    translate(
+                        "cli.error.bad_choice",
+                        locale,
+                        option=f"--{option}",
+                        value=value,
+                        choices=" | ".join(KINDS),
+                    )
+                )
+            kind = FindingKind(value)
+            earlier = chosen.setdefault(kind, option)
+            if earlier != option:
+                raise PolicyOptionError(
+                    translate(
+                        "cli.review.error.kind_twice",
+                        locale,
+                        kind=value,
+                        first=f"--{earlier}",
+                        second=f"--{option}",
+                    )
+                )
+    if not chosen:
+        return DEFAULT_LANGUAGE_POLICY
+    moved = set(chosen)
+
+    def kinds(option: str, default: frozenset[FindingKind]) -> frozenset[FindingKind]:
+        return (default - moved) | {kind for kind, given in chosen.items() if given == option}
+
+    default = DEFAULT_LANGUAGE_POLICY
+    return LanguagePolicy(
+        blocking=kinds("block", default.blocking),
+        info=kinds("info", default.info),
+        disabled=kinds("disable", default.disabled),
+    )
+
+
 def check_files(
     sources: Sequence[str],
     *,
@@ -100,10 +184,13 @@ def check_files(
         file_format: ``"markdown"`` or ``"json"`` for every file; by default
             each file's extension decides (``.json`` is JSON, ``.md`` Markdown,
             anything else is JSON when it starts with ``{``).
-        policy: Which kinds of finding block, warn or inform.
+        policy: Which kinds of finding block, warn or inform (the command
+            builds it with :func:`language_policy`).
 
     Guarantees: the same files give the same output; findings of a file are
-    listed by line and column; overridden findings are not listed, only counted.
+    listed by line and column; overridden findings are not listed, only
+    counted; the summary counts as checked only the files that were read as
+    reviews, and the others apart.
     """
     lines: list[str] = []
     errors: list[str] = []
@@ -129,7 +216,7 @@ def check_files(
             counts[3 - _RANK[finding.severity]] += 1
         lines.extend(_finding_lines(shown, parsed, kept, locale))
     total = sum(counts)
-    lines.append(_summary(len(sources), total, counts, unreadable, locale))
+    lines.append(_summary(len(sources) - unreadable, total, counts, unreadable, locale))
     if overridden:
         lines.append(_plural("cli.review.overridden", overridden, locale))
     threshold = _THRESHOLD[fail_on]
@@ -143,6 +230,12 @@ def _read(source: str, shown: str, read: Reader, locale: Locale, errors: list[st
         data = read(source)
     except FileNotFoundError:
         errors.append(translate("cli.review.error.not_found", locale, path=shown))
+        return None
+    except IsADirectoryError:
+        errors.append(translate("cli.review.error.directory", locale, path=shown))
+        return None
+    except PermissionError:
+        errors.append(translate("cli.review.error.permission", locale, path=shown))
         return None
     except OSError as error:
         reason = error.strerror or str(error)
@@ -232,7 +325,10 @@ def _finding_lines(
 
 
 def _summary(files: int, total: int, counts: list[int], unreadable: int, locale: Locale) -> str:
-    if total == 0:
+    # ``files`` counts only the files that were read and checked.
+    if files == 0:
+        line = translate("cli.review.summary.none", locale)
+    elif total == 0:
         line = _plural("cli.review.summary.clean", files, locale)
     else:
         line = translate(

@@ -409,6 +409,14 @@ def _add_review(review: _Parser, text: Callable[..., str], file_metavar: str) ->
     check.add_argument("files", nargs="*", metavar=file_metavar, help=text("cli.help.review_files"))
     check.add_argument("--fail-on", metavar="block|warn|info", help=text("cli.help.fail_on"))
     check.add_argument("--format", metavar="markdown|json", help=text("cli.help.format"))
+    for option in _cli_review.POLICY_OPTIONS:
+        check.add_argument(
+            f"--{option}",
+            action="append",
+            default=[],
+            metavar=text("cli.help.kind_metavar"),
+            help=text(f"cli.help.{option}"),
+        )
     check.add_argument("--locale", metavar="da|en", help=text("cli.help.locale"))
 
 
@@ -421,6 +429,13 @@ def _review(namespace: argparse.Namespace, prog: str) -> str:
     file_format = None
     if namespace.format is not None:
         file_format = _choice(namespace.format, "--format", _cli_review.FORMATS, prog, locale)
+    try:
+        policy = _cli_review.language_policy(
+            {option: getattr(namespace, option) for option in _cli_review.POLICY_OPTIONS},
+            locale=locale,
+        )
+    except _cli_review.PolicyOptionError as error:
+        raise _UsageError(prog, error.message) from None
     if not namespace.files:
         raise _UsageError(prog, translate("cli.review.error.no_files", locale))
 
@@ -428,7 +443,12 @@ def _review(namespace: argparse.Namespace, prog: str) -> str:
         return sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
 
     result = _cli_review.check_files(
-        namespace.files, read=read, locale=locale, fail_on=fail_on, file_format=file_format
+        namespace.files,
+        read=read,
+        locale=locale,
+        fail_on=fail_on,
+        file_format=file_format,
+        policy=policy,
     )
     if result.status:
         _write(result.output)

@@ -75,25 +75,34 @@ def carry_over_into(
     again on its own result carries nothing more.
 
     Raises:
-        InvalidDataError: a goal id is given twice (raised on its own), or
-            the reviews are not of the same employee, the next
+        InvalidDataError: an argument has the wrong type (``previous`` or
+            ``next_review`` not a DevelopmentReview, ``goals`` not a
+            collection of LearningGoal, ``agree_continuations`` not a bool) or
+            a goal id is given twice (these are reported together, on their
+            own), or the reviews are not of the same employee, the next
             is not after the previous, a goal id of ``previous`` has no goal
             in ``goals``, or a continuation id is already a goal of
             ``next_review`` (every problem at once).
         TransitionError: a goal cannot be closed on the new review's day
             (it was agreed or started after it).
     """
-    for name, value in (("previous", previous), ("next_review", next_review)):
-        if not isinstance(value, DevelopmentReview):
-            raise InvalidDataError.single(name, value, "must be a DevelopmentReview")
-    by_id: dict[str, LearningGoal] = {}
-    for goal in goals:
-        if not isinstance(goal, LearningGoal):
-            raise InvalidDataError.single("goals", goal, "must be a LearningGoal")
-        if goal.id in by_id:
-            raise InvalidDataError.single(f"goals[id={goal.id}].id", goal.id, "is given twice")
-        by_id[goal.id] = goal
     problems: list[Problem] = []
+    reviews: tuple[tuple[str, object], ...] = (("previous", previous), ("next_review", next_review))
+    for name, value in reviews:
+        if not isinstance(value, DevelopmentReview):
+            problems.append(Problem(name, value, "must be a DevelopmentReview"))
+    flag: object = agree_continuations
+    if not isinstance(flag, bool):
+        problems.append(
+            Problem("agree_continuations", agree_continuations, "must be True or False")
+        )
+    by_id: dict[str, LearningGoal] = {}
+    for goal in _validate.items_of(goals, LearningGoal, "goals", problems):
+        if goal.id in by_id:
+            problems.append(Problem(f"goals[id={goal.id}].id", goal.id, "is given twice"))
+        by_id[goal.id] = goal
+    if problems:
+        raise InvalidDataError(problems)
     if next_review.employee != previous.employee:
         problems.append(
             Problem("next_review.employee", next_review.employee, "is not the previous employee")

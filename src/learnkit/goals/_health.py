@@ -1,9 +1,13 @@
 """Goal health as of a day: active, overdue and stale goals, follow-ups due; per person and team.
 
-Goals are read as they stand (their status is their current status) and
-``as_of`` is the day the question is asked; progress notes dated after it are
-not known yet and are not counted. Every count carries the ids behind it, so
-a bot can say *which* goals are overdue, not only how many.
+``as_of`` is the day the question is asked, and every goal is read *as it
+stood on that day*: its status on ``as_of`` comes from the dates it carries
+(:meth:`~learnkit.goals.LearningGoal.status_on`), not from its current
+status, and progress notes dated after ``as_of`` are not known yet and are not
+counted. So asking about a past day gives the answer that day would have
+given, and asking about today gives the answer for the goals as they stand.
+Every count carries the ids behind it, so a bot can say *which* goals are
+overdue, not only how many.
 """
 
 from __future__ import annotations
@@ -83,7 +87,7 @@ class GoalHealth:
 
     Attributes:
         person: The person id.
-        active: Ids of the person's agreed and in-progress goals.
+        active: Ids of the person's goals that were agreed or in progress on the day.
         overdue: Ids of active goals whose target date has passed.
         stale: Ids of active goals without a progress note for the stale period.
         follow_ups_due: Follow-ups of the person's current review that are due.
@@ -200,13 +204,22 @@ def goal_health(
 ) -> GoalHealthReport:
     """Goal health as of ``as_of``, per person and, with ``roster``, per team.
 
-    * **active**: agreed or in progress.
-    * **overdue**: active, and the target date is before ``as_of`` (so a goal
-      is not overdue on its target day; achieved, dropped and carried-over
-      goals never are).
-    * **stale**: active, and the latest sign of life (the latest progress note
-      on or before ``as_of``, else the start, else the agreement) is
-      ``stale_weeks`` weeks or more before ``as_of``.
+    Each goal is taken as it stood on ``as_of``, from the dates it carries
+    (see :meth:`~learnkit.goals.LearningGoal.status_on`), so a past day gets
+    the answer it would have got then:
+
+    * **active**: agreed on or before ``as_of`` and not closed then, i.e.
+      ``agreed_on <= as_of`` and (``closed_on`` is ``None`` or
+      ``as_of < closed_on``). A goal agreed later is not active yet; a goal
+      achieved, dropped or carried over later is still active; a goal is no
+      longer active on the day it closes. A goal never agreed never is.
+    * **overdue**: active on ``as_of``, and the target date is before
+      ``as_of`` (so a goal is not overdue on its target day, nor once it has
+      closed).
+    * **stale**: active on ``as_of``, and the latest sign of life known then
+      (the latest progress note on or before ``as_of``, else the start when it
+      is on or before ``as_of``, else the agreement) is ``stale_weeks`` weeks
+      or more before ``as_of``.
     * **follow-ups due**: for each person's current review (the latest held on
       or before ``as_of``, while its next review has not come), the latest
       :func:`~learnkit.goals.follow_ups` day on or before ``as_of`` is due
@@ -214,11 +227,15 @@ def goal_health(
       ``FOLLOW_UP_EARLY_DAYS`` (14) days before it up to ``as_of``: writing down how
       it went settles the follow-up, even two weeks early, and catching up
       settles the earlier ones too (only the latest is ever reported). Only
-      reviews with an active goal are followed up.
+      reviews with a goal active on ``as_of`` are followed up, and the
+      follow-up lists those goals.
 
     Everyone with a goal or a review gets an entry; with a roster every team
     gets one, its members' entries put together (people not in the roster
     count for no team). The result is the same whatever order the inputs come in.
+    For goals none of whose dates lie after ``as_of`` (the usual case when
+    ``as_of`` is today) the status on ``as_of`` is the current status, so
+    active simply means agreed or in progress.
 
     Raises:
         InvalidDataError: an item has the wrong type, a goal or review id is
@@ -240,7 +257,7 @@ def goal_health(
     dues: dict[str, list[FollowUp]] = {}
     for goal in by_goal.values():
         entry = people.setdefault(goal.owner, {"active": [], "overdue": [], "stale": []})
-        if not goal.status.is_active:
+        if not goal.status_on(as_of).is_active:
             continue
         entry["active"].append(goal.id)
         if goal.target_date is not None and goal.target_date < as_of:
@@ -289,7 +306,9 @@ def _last_sign(goal: LearningGoal, as_of: dt.date) -> dt.date:
     known = [note.on for note in goal.notes if note.on <= as_of]
     if known:
         return max(known)
-    return cast("dt.date", goal.started_on or goal.agreed_on)  # an active goal is agreed
+    if goal.started_on is not None and goal.started_on <= as_of:
+        return goal.started_on
+    return cast("dt.date", goal.agreed_on)  # a goal active on as_of was agreed by then
 
 
 def _current_reviews(
@@ -313,7 +332,7 @@ def _follow_up_due(
     calendar: Calendar,
 ) -> FollowUp | None:
     own = [goals[goal_id] for goal_id in review.goals if goal_id in goals]
-    active = [goal.id for goal in own if goal.status.is_active]
+    active = [goal.id for goal in own if goal.status_on(as_of).is_active]
     if not active:
         return None
     days = follow_ups(review, calendar=calendar)

@@ -14,7 +14,7 @@ from typing import cast
 import attrs
 
 from learnkit import _validate
-from learnkit.exceptions import InvalidDataError
+from learnkit.exceptions import InvalidDataError, Problem
 from learnkit.goals._model import ActivityKind, LearningGoal
 
 __all__ = ["ActivityMix", "activity_mix"]
@@ -71,18 +71,25 @@ def activity_mix(goals: Iterable[LearningGoal], *, active_only: bool = True) -> 
     worked on. The result is the same whatever order the goals come in.
 
     Raises:
-        InvalidDataError: an item is not a LearningGoal, or a goal id is given twice.
+        InvalidDataError: ``goals`` is not a collection (``None``, a string, ...),
+            an item is not a LearningGoal, a goal id is given twice, or
+            ``active_only`` is not a bool (every problem at once).
     """
+    problems: list[Problem] = []
+    items = _validate.items_of(goals, LearningGoal, "goals", problems)
+    flag: object = active_only
+    if not isinstance(flag, bool):
+        problems.append(Problem("active_only", active_only, "must be True or False"))
     counted: dict[str, LearningGoal] = {}
     seen: set[str] = set()
-    for goal in goals:
-        if not isinstance(goal, LearningGoal):
-            raise InvalidDataError.single("goals", goal, "must be a LearningGoal")
+    for goal in items:
         if goal.id in seen:
-            raise InvalidDataError.single(f"goals[id={goal.id}].id", goal.id, "is given twice")
+            problems.append(Problem(f"goals[id={goal.id}].id", goal.id, "is given twice"))
         seen.add(goal.id)
         if goal.status.is_active or not active_only:
             counted[goal.id] = goal
+    if problems:
+        raise InvalidDataError(problems)
     counts = dict.fromkeys(ActivityKind, 0)
     for goal in counted.values():
         for activity in goal.activities:

@@ -310,6 +310,32 @@ class LearningGoal:
                 problems.append(_before("closed_on", closed, "agreed_on", agreed))
         return problems
 
+    def status_on(self, day: dt.date) -> GoalStatus:
+        """The goal's status as it stood at the end of ``day``, read from its dates.
+
+        A goal's dates are its history: it was a draft until ``agreed_on``,
+        agreed from then, in progress from ``started_on`` and in its final
+        status from ``closed_on`` (each day included). So the status on
+        ``day`` is the current :attr:`status` once ``closed_on`` has come;
+        otherwise in progress from ``started_on``, agreed from ``agreed_on``,
+        and a draft before that (a goal has no creation date, so "draft"
+        also stands for "not yet written"). In particular the goal is
+        *active* on ``day`` exactly when ``agreed_on <= day`` and either
+        ``closed_on`` is ``None`` or ``day < closed_on``; and on any day on or
+        after its latest date the result is :attr:`status` itself.
+
+        Raises:
+            InvalidDataError: ``day`` is not a date.
+        """
+        _validate.require_date(day, "day")
+        if self.closed_on is not None and self.closed_on <= day:
+            return self.status
+        if self.started_on is not None and self.started_on <= day:
+            return GoalStatus.IN_PROGRESS
+        if self.agreed_on is not None and self.agreed_on <= day:
+            return GoalStatus.AGREED
+        return GoalStatus.DRAFT
+
     @property
     def last_note_on(self) -> dt.date | None:
         """The day of the latest progress note, or ``None`` without notes."""

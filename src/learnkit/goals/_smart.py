@@ -6,8 +6,10 @@ criterion (specific, measurable, achievable, relevant, time-bound), a stable
 code, the goal's field at fault, and renders a suggestion in ``da`` or ``en``.
 
 Vague phrasing is found by whole words, case-insensitively, in Danish and
-English ("get better at", "learn more", "blive bedre til", "lære mere om",
-"styrke", "udvikle mig", ...): see :data:`VAGUE_PHRASES`.
+English, in the usual inflected forms ("get better at", "getting better at",
+"learn more", "understand … better", "blive bedre til", "bliver bedre til",
+"lære mere om", "styrke", "udvikle mig", "dygtiggøre mig", ...): see
+:data:`VAGUE_PHRASES`.
 """
 
 from __future__ import annotations
@@ -47,29 +49,58 @@ VAGUE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "en": (
         "get better at",
         "get better",
+        "gets better at",
+        "getting better at",
+        "getting better",
         "become better at",
+        "becoming better at",
+        "become a better",
+        "becoming a better",
         "be better at",
+        "be a better",
         "get good at",
+        "getting good at",
         "be good at",
         "improve my",
         "improve myself",
+        "improving my",
+        "improving myself",
         "learn more about",
         "learn more",
+        "learning more about",
+        "learning more",
         "learn about",
+        "learning about",
+        "learn a bit about",
+        "learn something about",
         "know more about",
+        "knowing more about",
         "develop my",
         "develop myself",
+        "developing my",
+        "developing myself",
         "strengthen",
+        "strengthening",
         "enhance",
+        "enhancing",
         "brush up on",
+        "brushing up on",
         "become more",
+        "becoming more",
         "more confident",
         "gain experience",
         "gain more experience",
+        "gaining experience",
+        "gaining more experience",
         "deepen my",
+        "deepening my",
         "understand better",
+        "understanding better",
+        "understand … better",
+        "know … better",
         "better understanding",
         "focus on",
+        "focusing on",
         "in general",
         "generally",
         "etc",
@@ -78,14 +109,43 @@ VAGUE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "da": (
         "blive bedre til",
         "blive bedre",
+        "bliver bedre til",
+        "bliver bedre",
         "blive god til",
+        "bliver god til",
         "blive dygtigere til",
         "blive dygtigere",
+        "bliver dygtigere til",
+        "bliver dygtigere",
+        "blive klogere på",
+        "blive klogere",
+        "bliver klogere på",
+        "bliver klogere",
+        "dygtiggøre mig",
+        "dygtiggøre sig",
+        "dygtiggør mig",
         "lære mere om",
         "lære mere",
+        "lærer mere om",
+        "lærer mere",
+        "lære lidt om",
+        "lære lidt mere om",
+        "lære noget om",
+        "lære noget mere om",
         "lære om",
         "vide mere om",
         "kende mere til",
+        "mere viden om",
+        "mere viden",
+        "mere kendskab til",
+        "bedre kendskab til",
+        "øge min viden",
+        "øge min viden om",
+        "øge mit kendskab til",
+        "udvide min viden",
+        "udbygge min viden",
+        "forstå … bedre",
+        "kende … bedre",
         "styrke",
         "styrke mig",
         "styrker",
@@ -117,6 +177,9 @@ VAGUE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
 """Phrases that make a goal vague, by language, lower-case; matched as whole words.
 
 Where phrases overlap the longest wins ("blive bedre til" rather than "blive bedre").
+An ellipsis ``…`` stands for one to four words, so "understand … better" finds
+"understand Kafka better" and "forstå … bedre" finds "forstå vores API bedre";
+:func:`vague_phrases` then reports the words as written.
 """
 
 
@@ -128,11 +191,25 @@ _ALL_PHRASES: Final = sorted(
     {_normalise(p) for phrases in VAGUE_PHRASES.values() for p in phrases},
     key=lambda p: (-len(p), p),
 )
-_VAGUE: Final = re.compile("|".join(rf"(?<!\w){re.escape(p)}(?!\w)" for p in _ALL_PHRASES))
+_GAP: Final = "…"
+_GAP_WORDS: Final = r"(?: \S+){1,4} "
+
+
+def _pattern(phrase: str) -> str:
+    """The whole-word pattern of a normalised phrase; ``…`` matches one to four words."""
+    parts = [re.escape(part.strip()) for part in phrase.split(_GAP)]
+    return rf"(?<!\w){_GAP_WORDS.join(parts)}(?!\w)"
+
+
+_VAGUE: Final = re.compile("|".join(_pattern(p) for p in _ALL_PHRASES))
 
 
 def vague_phrases(text: str) -> tuple[str, ...]:
-    """The vague phrases in ``text``, lower-case, in the order they occur (each once)."""
+    """The vague phrases in ``text``, lower-case, in the order they occur (each once).
+
+    A phrase with a gap (``"understand … better"``) is reported with the words
+    that filled it (``"understand kafka better"``).
+    """
     found: list[str] = []
     for match in _VAGUE.finditer(_normalise(text)):
         if match.group() not in found:

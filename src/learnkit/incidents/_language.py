@@ -254,7 +254,7 @@ def _check_many(
         position += len(text) + len(_matcher.SEPARATOR)
     joined = _matcher.SEPARATOR.join(text for _, text in texts)
     found: list[LanguageFinding] = []
-    for hit in _matcher.hits(joined, kinds=kinds, names=names):
+    for hit in _merged(_matcher.hits(joined, kinds=kinds, names=names)):
         index = bisect_right(offsets, hit.start) - 1
         field, _ = texts[index]
         kind = FindingKind(hit.kind)
@@ -272,20 +272,29 @@ def _check_many(
                 locale=hit.locale,
             )
         )
-    return tuple(sorted(_without_nested(found), key=finding_key))
+    return tuple(sorted(found, key=finding_key))
 
 
-def _without_nested(findings: list[LanguageFinding]) -> list[LanguageFinding]:
-    """Drop a finding inside another of the same kind in the same field (the longer says more)."""
-    kept: list[LanguageFinding] = []
-    ordered = sorted(findings, key=lambda f: (f.field, _KIND_ORDER[f.kind], f.start, -f.end))
-    for _, group in itertools.groupby(ordered, key=lambda f: (f.field, f.kind)):
-        reach = -1
-        for finding in group:
-            if finding.end <= reach:
-                continue  # an earlier one starts no later and ends no earlier
-            reach = finding.end
-            kept.append(finding)
+def _merged(hits: list[_matcher.Hit]) -> list[_matcher.Hit]:
+    """Hits of the same kind that overlap, merged into one spanning them all.
+
+    "The engineer failed to check" is one normative phrase, not two ("The
+    engineer failed to" and "failed to check"). The merged hit keeps the
+    locale of the one that starts first (the longer one on a tie). Hits that
+    only touch (one ends where the other starts) stay apart. No hit crosses a
+    sentence, so a merged hit stays within one field.
+    """
+    kept: list[_matcher.Hit] = []
+    ordered = sorted(hits, key=lambda h: (_KIND_ORDER[FindingKind(h.kind)], h.start, -h.end))
+    for _, group in itertools.groupby(ordered, key=lambda h: h.kind):
+        current, *rest = group
+        for hit in rest:
+            if hit.start < current.end:
+                current = current._replace(end=max(current.end, hit.end))
+            else:
+                kept.append(current)
+                current = hit
+        kept.append(current)
     return kept
 
 
@@ -309,7 +318,8 @@ def check_text(
     * every finding has ``text[f.start:f.end] == f.phrase`` and ``f.field == field``;
     * its severity is ``policy.severity(f.kind)``, and no disabled kind is reported;
     * the result is sorted by :func:`finding_key` and the same for the same input;
-    * no finding lies inside another of the same kind;
+    * no two findings of the same kind overlap: overlapping phrases of one
+      kind are reported once, as one finding spanning them all;
     * a finding depends only on its own sentence (and on ``names``), so text
       added in another paragraph never removes it.
 
@@ -354,8 +364,8 @@ _REVIEW_ITEMS: Final = (
 )
 _INCIDENT_TEXTS: Final = ("title", "summary")
 _INCIDENT_ITEMS: Final = (
-    ("impacts", ("description", "affected")),
-    ("timeline", ("description",)),
+    ("impacts", ("description", "affected", "amount")),
+    ("timeline", ("description", "actor_role", "evidence")),
 )
 
 
@@ -372,9 +382,14 @@ def _text_fields(
     for collection, fields in items:
         for index, item in enumerate(getattr(record, collection, ())):
             for name in fields:
+                path = f"{prefix}{collection}[{index}].{name}"
                 value = getattr(item, name, "")
-                if isinstance(value, str) and value:
-                    yield f"{prefix}{collection}[{index}].{name}", value
+                if isinstance(value, str):
+                    if value:
+                        yield path, value
+                    continue
+                for position, text in enumerate(value):  # texts, each non-empty (evidence)
+                    yield f"{path}[{position}]", text
 
 
 def review_text_fields(
@@ -384,7 +399,9 @@ def review_text_fields(
 
     The review's fields are named as in :class:`~learnkit.incidents.IncidentReview`
     (``narrative``, ``factors[0].description``, ``action_items[2].title``); the
-    incident's are prefixed with ``incident.`` (``incident.timeline[3].description``).
+    incident's are prefixed with ``incident.`` (``incident.timeline[3].description``,
+    ``incident.impacts[0].amount``, ``incident.timeline[2].actor_role``); a field
+    that holds several texts has one path per text (``incident.timeline[2].evidence[0]``).
     Overrides' justifications are not included: they discuss the flagged phrases.
     """
     fields = list(_text_fields(review, _REVIEW_TEXTS, _REVIEW_ITEMS, ""))

@@ -22,6 +22,11 @@ _FEJL = r"fejl(?:en|ene|s|ens)?\b"
 _ADVERBS = r"(?:(?:havde|har|så|bare|lige|også|helt|simpelthen|tilsyneladende|igen|"
 _ADVERBS += r"desværre|åbenbart|faktisk|jo|nok|vist|ved\s+et\s+uheld)\s+)*"
 
+_BLAME_VERBS = (
+    r"forårsagede|ødelagde|væltede|smadrede|glemte|overså|missede|kvajede|dummede|rodede|"
+    r"sjuskede|slettede|(?:lavede|begik)\s+(?:en\s+|den\s+)?(?:\w+\s+)?(?:fejl(?:en)?|brøler(?:en)?)"
+)
+
 RULES: Final[tuple[Rule, ...]] = (
     # --- menneskelig fejl ----------------------------------------------------------------
     Rule(
@@ -73,6 +78,26 @@ RULES: Final[tuple[Rule, ...]] = (
         "person_as_cause",
         r"\b(?:fejl|brøler|bommert|fejltagelse)\s+(?:begået\s+)?(?:af|fra)\s+<P>",
     ),
+    # "Fejlen skyldtes Peter": a person where "skyldes" wants a cause ("en udløbet nøgle").
+    Rule(
+        "person_as_cause",
+        r"\bskyld(?:es|tes)\s+(?:(?:alene|udelukkende|kun)\s+)?<P>|\bforårsaget\s+af\s+<P>",
+        unless_before=DA_NEGATION_BEFORE,
+    ),
+    # "Det var Jonas, der lavede fejlen": a cleft that points at the one who did it.
+    Rule(
+        "person_as_cause",
+        r"\bdet\s+var\s+<P>\s*,?\s+(?:der|som)\s+(?:\w+\s+)?(?:" + _BLAME_VERBS + r")\b",
+    ),
+    # "Kasper slettede tabellen ved en fejl": a person's action "by mistake".
+    Rule(
+        "person_as_cause",
+        r"<P>\s+(?:(?!(?:blev|bliver|fik|får|er|var)\b)[\w'-]+\s+){1,4}?"
+        r"(?:ved\s+en\s+(?:fejl|fejltagelse)|ved\s+et\s+uheld|uforvarende)\b|"
+        r"\bved\s+(?:en\s+fejl|et\s+uheld)\s+\w+\s+<P>",
+    ),
+    Rule("person_as_cause", r"\bsynderen\s+(?:var|er|viste\s+sig\s+at\s+være)\s+<P>"),
+    Rule("person_as_cause", r"\btab(?:te|er|t)?\s+bolden\b", unless_before=DA_NEGATION_BEFORE),
     # --- kontrafaktisk -------------------------------------------------------------------
     Rule("counterfactual", r"\bburde\s+(?:\w+\s+){0,3}?(?:have|ha['’]?)(?=\s|$|[.,;:!?])"),
     Rule(
@@ -194,6 +219,11 @@ RULES: Final[tuple[Rule, ...]] = (
         unless_before=DA_NEGATION_BEFORE,
     ),
     Rule("single_root_cause", r"\bhovedårsag(?:en)?\b", unless_before=DA_NEGATION_BEFORE),
+    Rule(
+        "single_root_cause",
+        r"\b(?:den\s+)?(?:primære|grundlæggende)\s+årsag(?:en)?\b|\bsynder(?:en|ne)?\b",
+        unless_before=DA_NEGATION_BEFORE,
+    ),
     Rule(
         "single_root_cause",
         r"\bskyld(?:es|tes)\s+(?:udelukkende|alene|kun|ene\s+og\s+alene|hundrede\s+procent)\b|"

@@ -66,6 +66,30 @@ RULES: Final[tuple[Rule, ...]] = (
         r"command|tool|less)\b",
     ),
     Rule("person_as_cause", r"\bscapegoat(?:s|ed|ing)?\b", unless_before=EN_NEGATION_BEFORE),
+    Rule(
+        "person_as_cause",
+        r"\bdrop(?:ped|s|ping)?\s+the\s+ball\b",
+        unless_before=EN_NEGATION_BEFORE,
+    ),
+    # "It was Jonas who broke it", "Kasper accidentally deleted the table".
+    Rule(
+        "person_as_cause",
+        r"\bit\s+was\s+<P>\s*,?\s+(?:who|that)\s+(?:\w+\s+)?(?:caused|broke|forgot|missed|"
+        r"overlooked|deleted|dropped|botched|messed\s+up|screwed\s+up|made\s+(?:the|a|an)\s+"
+        r"(?:\w+\s+)?(?:mistake|error))\b",
+    ),
+    Rule(
+        "person_as_cause",
+        r"<P>\s+(?:accidentally|mistakenly|inadvertently|erroneously|wrongly)\s+\w+|"
+        r"<P>\s+(?:(?!(?:was|were|is|are|got|gets|been|being)\b)[\w'-]+\s+){1,4}?"
+        r"by\s+(?:mistake|accident)\b",
+    ),
+    Rule("person_as_cause", r"\bthe\s+culprit\s+(?:was|is)\s+<P>"),
+    Rule(
+        "person_as_cause",
+        r"\b(?:caused|triggered|started)\s+by\s+<P>(?!['’]s\b)",
+        unless_before=EN_NEGATION_BEFORE,
+    ),
     Rule("person_as_cause", r"\b(?:his|her|their)\s+fault\b", unless_before=EN_NEGATION_BEFORE),
     # --- counterfactual ---------------------------------------------------------------
     Rule(
@@ -207,6 +231,11 @@ RULES: Final[tuple[Rule, ...]] = (
     ),
     Rule("single_root_cause", r"\b(?:all|everything|it\s+all)\s+(?:came|comes)\s+down\s+to\b"),
     Rule("single_root_cause", r"\bboil(?:s|ed)?\s+down\s+to\b"),
+    Rule(
+        "single_root_cause",
+        r"\bthe\s+(?:primary|main|principal|chief|fundamental)\s+cause\b|\bthe\s+culprit\b",
+        unless_before=EN_NEGATION_BEFORE,
+    ),
     # --- who / why questions ------------------------------------------------------------
     Rule(
         "who_why_question", r"^[\s\"“'(*>-]*(?P<hit>(?:who|whom|whose)\b(?:\s+\w+)?)", question=True

@@ -87,7 +87,12 @@ from learnkit.incidents._review import (
     Learning,
     ReviewStatus,
 )
-from learnkit.incidents._review_file import ReviewFile, ReviewFileError, ReviewFileFormat
+from learnkit.incidents._review_file import (
+    ReviewFile,
+    ReviewFileError,
+    ReviewFileFormat,
+    require_text,
+)
 from learnkit.time import parse_datetime
 
 __all__ = ["parse_review_markdown", "review_to_markdown"]
@@ -107,7 +112,10 @@ def parse_review_markdown(text: str) -> ReviewFile:
             section given twice, text outside any section, keys that are
             missing, unknown or given twice, values that do not parse, and
             what the review's own validation refuses.
+        InvalidDataError: ``text`` is not a string (bytes too: decode them
+            as UTF-8 first).
     """
+    text = require_text(text)
     reader = Reader()
     lines = read_lines(text)
     headings = [heading for line in lines if (heading := heading_of(line)) is not None]

@@ -9,6 +9,11 @@ sentence alone: text elsewhere never changes it.
 
 Many texts are checked in one pass (joined by blank lines), which is how a
 review with a hundred short fields costs about as much as one long text.
+
+Rules run on a normalised copy of the text (see :class:`_Normal`): Unicode NFC,
+so a decomposed "å" (common on macOS) matches like a composed one, and the
+typographic apostrophe ``’`` read as ``'``. Every span is mapped back to the
+text as given, so a phrase is always a slice of the caller's own text.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Collection, Iterable, Iterator
 from typing import Any, Final, NamedTuple
@@ -36,6 +42,8 @@ _QUOTED: Final = re.compile(
 )
 _NAME_PART: Final = re.compile(r"[^\W\d_][\w'’-]+")
 _PERSON: Final = ("<P>", "<PG>")
+# A stretch that may change under NFC: non-ASCII characters and the character before them.
+_UNSTABLE: Final = re.compile(r".?[^\x00-\x7f]+", re.DOTALL)
 SEPARATOR: Final = "\n\n"
 """What joins the texts checked in one pass (a line break ends every sentence)."""
 
@@ -169,6 +177,8 @@ def _rule_set(names: tuple[str, ...]) -> _RuleSet:
 def name_key(names: Iterable[str]) -> tuple[str, ...]:
     """Each name in full and each capitalised part of two letters or more, longest first.
 
+    Names are normalised like the texts they are looked for in (:func:`normalise`).
+
     Raises:
         InvalidDataError: ``names`` is one string, or holds something else than strings.
     """
@@ -178,23 +188,90 @@ def name_key(names: Iterable[str]) -> tuple[str, ...]:
     for index, name in enumerate(names):
         if not isinstance(name, str):
             raise InvalidDataError.single(f"names[{index}]", name, "must be a string")
-        full = " ".join(name.split())
+        full = " ".join(normalise(name).split())
         if len(full) >= 2:
             found.add(full)
         found.update(part for part in _NAME_PART.findall(full) if part[:1].isupper())
     return tuple(sorted(found, key=lambda n: (-len(n), n)))
 
 
+def normalise(text: str) -> str:
+    """``text`` in Unicode NFC with ``’`` read as ``'``: the form names and texts are matched in."""
+    return unicodedata.normalize("NFC", text).replace("’", "'")
+
+
+class _Normal:
+    """A text in the form the rules match (NFC, ``’`` as ``'``), and the way back to the original.
+
+    NFC is applied per cluster (a character with the combining marks after it),
+    so every position of the normalised text belongs to one cluster of the
+    original; a span maps back to the clusters it touches. Typographic
+    apostrophes are replaced one for one and need no mapping.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.original = text
+        # Quotation marks are read before ’ becomes ' (’ also closes a ‘quote’).
+        self.quoting = text
+        self.starts: list[int] | None = None  # normalised position -> original cluster start
+        self.ends: list[int] | None = None  # normalised end -> original cluster end
+        if not unicodedata.is_normalized("NFC", text):
+            self.quoting = self._compose(text)
+        self.text = self.quoting.replace("’", "'")
+
+    def _compose(self, text: str) -> str:
+        pieces: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        done = 0
+
+        def copy(upto: int) -> None:
+            pieces.append(text[done:upto])
+            starts.extend(range(done, upto))
+            ends.extend(range(done + 1, upto + 1))
+
+        for stretch in _UNSTABLE.finditer(text):
+            copy(stretch.start())
+            position = stretch.start()
+            for cluster in _clusters(stretch.group()):
+                composed = unicodedata.normalize("NFC", cluster)
+                pieces.append(composed)
+                starts.extend([position] * len(composed))
+                ends.extend([position + len(cluster)] * len(composed))
+                position += len(cluster)
+            done = stretch.end()
+        copy(len(text))
+        self.starts, self.ends = starts, ends
+        return "".join(pieces)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of the normalised ``[start, end)`` (whole clusters, never empty)."""
+        if self.starts is None or self.ends is None:
+            return start, end
+        return self.starts[start], self.ends[end - 1]
+
+
+def _clusters(text: str) -> Iterator[str]:
+    """``text`` cut before every character that does not combine with the one before it."""
+    begin = 0
+    for index in range(1, len(text)):
+        if not unicodedata.combining(text[index]):
+            yield text[begin:index]
+            begin = index
+    yield text[begin:]
+
+
 class _Text:
     """A text with its sentences and quoted stretches, computed once."""
 
-    def __init__(self, text: str, *, prefilter: bool) -> None:
+    def __init__(self, normal: _Normal, *, prefilter: bool) -> None:
+        text = normal.text
         self.text = text
         bounds = [0]
         bounds.extend(match.end() for match in _SENTENCE_END.finditer(text))
         bounds.append(len(text))
         self.bounds = bounds
-        self.quoted = [match.span() for match in _QUOTED.finditer(text)]
+        self.quoted = [match.span() for match in _QUOTED.finditer(normal.quoting)]
         # Triggers are found in the case-folded text, which must keep every position.
         folded = text.casefold()
         self.folded = folded if prefilter and folded == text.lower() else None
@@ -266,8 +343,11 @@ def hits(
 
     ``names`` must come from :func:`name_key`. ``prefilter=False`` runs every
     rule on every sentence (the result is the same; tests compare the two).
+    The rules see the text normalised (:func:`normalise`); the spans are of
+    ``text`` itself.
     """
-    prepared = _Text(text, prefilter=prefilter)
+    normal = _Normal(text)
+    prepared = _Text(normal, prefilter=prefilter)
     rules = _rule_set(names)
     found: list[Hit] = []
     for index, sentences in prepared.candidates(rules).items():
@@ -276,5 +356,6 @@ def hits(
             continue
         for start, end in _spans(rule, prepared, sentences):
             if _kept(rule, prepared, start, end):
-                found.append(Hit(start, end, rule.kind, rule.locale or prepared.locale_at(start)))
+                locale = rule.locale or prepared.locale_at(start)
+                found.append(Hit(*normal.span(start, end), rule.kind, locale))
     return found

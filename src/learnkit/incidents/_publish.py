@@ -24,6 +24,7 @@ from learnkit.incidents._language import (
     LanguageFinding,
     LanguagePolicy,
     check_review,
+    check_text,
     is_overridden,
 )
 from learnkit.incidents._model import (
@@ -57,11 +58,18 @@ BLOCKER_CODES: Final[tuple[str, ...]] = (
 Each has a catalogue text under ``incidents.blocker.<code>``.
 """
 
-# Findings the factor rules report themselves (and no override can lift).
+# Findings the factor rules report themselves (and neither an override nor
+# the team's policy can lift): the factor descriptions are checked for these
+# two kinds with their own policy, whatever policy the team passes.
 _FACTOR_KINDS: Final = {
     FindingKind.HUMAN_ERROR: "factor_human_error",
     FindingKind.PERSON_AS_CAUSE: "factor_names_person",
 }
+_FACTOR_POLICY: Final = LanguagePolicy(
+    blocking=frozenset(_FACTOR_KINDS),
+    info=frozenset(),
+    disabled=frozenset(FindingKind) - frozenset(_FACTOR_KINDS),
+)
 
 
 def _params(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
@@ -150,7 +158,9 @@ def publish_blockers(
        description holds the full name of someone in ``roster`` or the first
        name of a participant, or the language check finds a person as cause;
        no factor gives "human error" as its cause (``factor_human_error``);
-       neither can be overridden;
+       neither can be overridden, and neither depends on ``policy``: the
+       factor descriptions are checked for these two kinds with both always
+       enabled, even when the team's policy disables them or only warns;
     5. every factor's evidence names an event of the timeline (``factor_evidence_unknown``);
     6. the timeline is in chronological order (``timeline_out_of_order``, one
        per event earlier than one listed before it); the milestones are in
@@ -191,7 +201,7 @@ def publish_blockers(
         blockers.append(_blocker("no_factor", "factors"))
     if not review.learnings:
         blockers.append(_blocker("no_learning", "learnings"))
-    blockers += _factor_blockers(review, incident, roster, names, findings)
+    blockers += _factor_blockers(review, incident, roster, names)
     blockers += _timeline_blockers(incident)
     blockers += _action_blockers(review, roster)
     blockers += _facilitator_blockers(incident)
@@ -248,7 +258,6 @@ def _factor_blockers(
     incident: Incident,
     roster: Roster | None,
     names: set[str],
-    findings: Iterable[LanguageFinding],
 ) -> list[Blocker]:
     # One blocker per factor and rule, with every phrase that breaks it (the
     # longest of overlapping ones: "Emil Mikkelsen glemte" over "Emil").
@@ -257,10 +266,8 @@ def _factor_blockers(
         field = f"factors[{index}].description"
         for phrase in _named_people(factor.description, roster, names):
             phrases.setdefault(("factor_names_person", field), []).append(phrase)
-    for finding in findings:
-        code = _FACTOR_KINDS.get(finding.kind)
-        if code is not None and finding.field.startswith("factors["):
-            phrases.setdefault((code, finding.field), []).append(finding.phrase)
+        for finding in _factor_findings(factor.description, field, names):
+            phrases.setdefault((_FACTOR_KINDS[finding.kind], field), []).append(finding.phrase)
     blockers = [
         _blocker(code, field, phrase=", ".join(_outermost(found)))
         for (code, field), found in phrases.items()
@@ -273,6 +280,11 @@ def _factor_blockers(
             if event not in events
         ]
     return blockers
+
+
+def _factor_findings(text: str, field: str, names: set[str]) -> tuple[LanguageFinding, ...]:
+    """The human-error and person-as-cause findings in ``text``, whatever the team's policy."""
+    return check_text(text, field=field, policy=_FACTOR_POLICY, names=sorted(names))
 
 
 def _outermost(phrases: Iterable[str]) -> list[str]:

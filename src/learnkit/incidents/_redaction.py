@@ -11,11 +11,19 @@ name (across line breaks), each part of it, each half of a double name, the
 person's id (when it holds a letter), and the possessives "Mettes", "Mette's"
 and "Lars'". A name inside another word is left alone. A label that starts a
 sentence is capitalised.
+
+Matching is by canonical equivalence: the text and the names are brought to
+Unicode NFC first, so "Åse" written decomposed (``"A\u030ase"``, as some
+editors and macOS file names give it) is found, and a typographic apostrophe
+(’) matches a straight one (') both ways ("O’Neil" is "O'Neil"). The redacted
+text is returned in NFC; apart from that, and the names replaced, it is the
+text as given (its apostrophes included).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Final
 
@@ -70,12 +78,18 @@ def _labels(incident: Incident) -> dict[str, _Label]:
     return labels
 
 
+def _canonical(text: str) -> str:
+    """``text`` in NFC with typographic apostrophes made straight: how names are compared."""
+    return unicodedata.normalize("NFC", text).replace("’", "'")
+
+
 def _forms(name: str, person_id: str) -> set[str]:
     """The ways a person may be written: full name, each part, each half of a double name, id.
 
     The id counts only when it holds a letter: an HR number such as ``"1042"``
-    must not swallow the numbers in the text.
+    must not swallow the numbers in the text. Forms are canonical (see :func:`_canonical`).
     """
+    name, person_id = _canonical(name), _canonical(person_id)
     words = name.split()
     forms = {" ".join(words)}
     if any(ch.isalpha() for ch in person_id):
@@ -87,11 +101,12 @@ def _forms(name: str, person_id: str) -> set[str]:
 
 
 def _key(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    return " ".join(_canonical(text).split()).casefold()
 
 
 def _pattern(form: str) -> str:
-    return r"\s+".join(re.escape(word) for word in form.split())
+    # Either apostrophe stands for the form's straight one.
+    return r"\s+".join(re.escape(word).replace("'", "['’]") for word in form.split())
 
 
 _SENTENCE_END: Final = ".!?"
@@ -127,7 +142,8 @@ class Redactor:
         )
 
     def __call__(self, text: str, *, sentences: bool = True) -> str:
-        """``text`` redacted; with ``sentences``, a label that starts a sentence is capitalised."""
+        """``text`` in NFC, names replaced; a label opening a sentence is capitalised if asked."""
+        text = unicodedata.normalize("NFC", text)
         if self._regex is None:
             return text
         return self._regex.sub(lambda found: self._replace(found, text, sentences), text)
@@ -194,7 +210,9 @@ def redact_names(
     With ``review`` given, the names of its author, approvers, action-item
     owners and override authors who are not participants are replaced too
     (by "a colleague" / "en kollega"). See the module for which forms of a
-    name are found.
+    name are found. Names are matched in Unicode NFC with ’ and ' alike, so a
+    decomposed "Åse" or "O’Neil" for "O'Neil" is found; the result is in NFC
+    and otherwise keeps the text as given.
 
     Raises:
         InvalidDataError: an argument has the wrong type, the locale is

@@ -134,6 +134,24 @@ def locate(anchors: Iterable[FieldAnchor], field: str, offset: int = 0) -> tuple
     return best.line, best.column + wanted - best.offset
 
 
+def require_text(text: object) -> str:
+    """``text`` itself when it is a string: what both parsers are given.
+
+    Bytes are refused rather than guessed at: the caller knows the file's
+    encoding (a review file is UTF-8) and decodes it first.
+
+    Raises:
+        InvalidDataError: ``text`` is not a ``str`` (path ``text``), bytes included.
+    """
+    if isinstance(text, bytes | bytearray | memoryview):
+        raise InvalidDataError.single(
+            "text", text, "must be a string, not bytes; decode the file first (it is UTF-8)"
+        )
+    if not isinstance(text, str):
+        raise InvalidDataError.single("text", text, "must be a string")
+    return text
+
+
 def _parent(path: str) -> str | None:
     found = _PARENT.match(path)
     if found is None or not found["parent"]:

@@ -23,6 +23,7 @@ from learnkit.incidents._review_file import (
     ReviewFileError,
     ReviewFileFormat,
     locate,
+    require_text,
 )
 
 __all__ = ["parse_review_json"]
@@ -47,7 +48,10 @@ def parse_review_json(text: str) -> ReviewFile:
         ReviewFileError: ``text`` is not JSON (located where the parser
             stopped), or not a valid review document (each problem located at
             the value it names, or at the nearest enclosing value).
+        InvalidDataError: ``text`` is not a string (bytes too: decode them
+            as UTF-8 first).
     """
+    text = require_text(text)
     try:
         json.loads(text)
     except json.JSONDecodeError as error:

@@ -191,15 +191,8 @@ class BalanceReport:
         return None
 
 
-def _check_allocations(items: tuple[object, ...]) -> tuple[TimeAllocation, ...]:
-    problems = [
-        Problem(f"allocations[{index}]", item, "must be a TimeAllocation")
-        for index, item in enumerate(items)
-        if not isinstance(item, TimeAllocation)
-    ]
-    if problems:
-        raise InvalidDataError(problems)
-    allocations = cast("tuple[TimeAllocation, ...]", items)
+def _check_allocations(allocations: tuple[TimeAllocation, ...]) -> tuple[TimeAllocation, ...]:
+    problems: list[Problem] = []
     first_seen: dict[tuple[str, dt.date], TimeAllocation] = {}
     for allocation in sorted(allocations, key=_allocation_order):
         key = (allocation.person, allocation.week)
@@ -230,15 +223,54 @@ def _describe(allocation: TimeAllocation) -> str:
     )
 
 
-def _scope(roster: Roster, team: str | None, people: Iterable[str] | None) -> tuple[str, ...]:
+def _check_arguments(
+    allocations: object,
+    roster: object,
+    *,
+    period: object,
+    team: object,
+    people: object,
+    band: object,
+    no_development_weeks: object,
+) -> tuple[tuple[TimeAllocation, ...], tuple[str, ...] | None]:
+    """The allocations and people ids, once every argument has the right type.
+
+    Raises:
+        InvalidDataError: naming every argument of the wrong type at once.
+    """
+    problems: list[Problem] = []
+    items = _validate.items_of(allocations, TimeAllocation, "allocations", problems)
+    for value, kind, field in (
+        (roster, Roster, "roster"),
+        (period, Period, "period"),
+    ):
+        if not isinstance(value, kind):
+            problems.append(Problem(field, value, f"must be a {kind.__name__}"))
+    if team is not None and not isinstance(team, str):
+        problems.append(Problem("team", team, "must be a team id (a string) or None"))
+    ids: tuple[str, ...] | None = None
+    if isinstance(people, str):
+        problems.append(Problem("people", people, "must be a collection of ids, not one id"))
+    elif people is not None:
+        ids = _validate.items_of(people, str, "people", problems)
     if team is not None and people is not None:
-        raise InvalidDataError.single("people", people, "give either team or people, not both")
+        problems.append(Problem("people", people, "give either team or people, not both"))
+    if not isinstance(band, DevelopmentBand):
+        problems.append(Problem("band", band, "must be a DevelopmentBand"))
+    try:
+        _require_whole(no_development_weeks, "no_development_weeks", 1, 520)
+    except InvalidDataError as error:
+        problems.extend(error.problems)
+    if problems:
+        raise InvalidDataError(problems)
+    return items, ids
+
+
+def _scope(roster: Roster, team: str | None, people: tuple[str, ...] | None) -> tuple[str, ...]:
     if team is not None:
         return tuple(person.id for person in roster.members(team))
     if people is None:
         return tuple(person.id for person in roster)
-    if isinstance(people, str):
-        raise InvalidDataError.single("people", people, "must be a collection of ids, not one id")
     ids = tuple(sorted(set(people)))
     for person_id in ids:
         roster.person(person_id)
@@ -287,18 +319,26 @@ def balance(
     * the result does not depend on the order of ``allocations`` or ``people``.
 
     Raises:
-        InvalidDataError: two allocations share a person and week (the error
-            names both), an item is not a :class:`TimeAllocation`, both
-            ``team`` and ``people`` are given, or an argument has the wrong type.
+        InvalidDataError: an argument has the wrong type (``allocations`` not
+            a collection of :class:`TimeAllocation` values, ``roster`` not a
+            Roster, ``period`` not a Period, ``team`` not a string, ``people``
+            one string or not a collection of ids, ``band`` not a
+            DevelopmentBand, ``no_development_weeks`` not 1 to 520) or both
+            ``team`` and ``people`` are given (every such problem at once);
+            or two allocations share a person and week (the error names both).
         UnknownIdError: ``team`` or one of ``people`` is not in the roster.
     """
-    if not isinstance(period, Period):
-        raise InvalidDataError.single("period", period, "must be a Period")
-    if not isinstance(band, DevelopmentBand):
-        raise InvalidDataError.single("band", band, "must be a DevelopmentBand")
-    _require_whole(no_development_weeks, "no_development_weeks", 1, 520)
-    checked = _check_allocations(tuple(allocations))
-    looked_at = _scope(roster, team, people)
+    items, ids = _check_arguments(
+        allocations,
+        roster,
+        period=period,
+        team=team,
+        people=people,
+        band=band,
+        no_development_weeks=no_development_weeks,
+    )
+    checked = _check_allocations(items)
+    looked_at = _scope(roster, team, ids)
     scope = set(looked_at)
     counted = [item for item in checked if item.person in scope and item.week in period]
     weeks = [_week(item, band) for item in counted]

@@ -254,14 +254,23 @@ def recognition_mix(
     period's last day and received none of the counted recognitions.
 
     Raises:
-        InvalidDataError: two recognitions share an id, or an item is not a
-            :class:`Recognition`, or ``period`` is not a period.
+        InvalidDataError: an argument has the wrong type (``recognitions`` not
+            a collection of :class:`Recognition` values, ``roster`` not a
+            Roster, ``team`` not a string, ``period`` not a Period; every such
+            problem at once), or two recognitions share an id.
         UnknownIdError: ``team`` is not a team in the roster.
     """
-    items = tuple(recognitions)
-    _check_items(items)
-    if not isinstance(period, Period):
-        raise InvalidDataError.single("period", period, "must be a Period")
+    problems: list[Problem] = []
+    items = _validate.items_of(recognitions, Recognition, "recognitions", problems)
+    given: tuple[object, object, object] = (roster, team, period)
+    if not isinstance(given[0], Roster):
+        problems.append(Problem("roster", roster, "must be a Roster"))
+    if not isinstance(given[1], str):
+        problems.append(Problem("team", team, "must be a team id (a string)"))
+    if not isinstance(given[2], Period):
+        problems.append(Problem("period", period, "must be a Period"))
+    if problems:
+        raise InvalidDataError(problems)
     _check_unique(items)
     members = {person.id: person for person in roster.members(team)}
     counted = [
@@ -290,13 +299,3 @@ def recognition_mix(
         ),
         counted=tuple(item.id for item in counted),
     )
-
-
-def _check_items(items: tuple[object, ...]) -> None:
-    problems = [
-        Problem(f"recognitions[{index}]", item, "must be a Recognition")
-        for index, item in enumerate(items)
-        if not isinstance(item, Recognition)
-    ]
-    if problems:
-        raise InvalidDataError(problems)
