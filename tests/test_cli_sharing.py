@@ -24,6 +24,7 @@ from learnkit.sharing import (
     HolidayPolicy,
     PlanRequest,
     SessionSeries,
+    Turn,
     plan,
 )
 from learnkit.time import Calendar, Holiday, Period
@@ -467,6 +468,52 @@ class TestRendering:
         assert lines[0].startswith("  Wed 2027-05-05 14:00  p")
         assert "(–)" in lines[0]
         assert lines[1].endswith("; unchanged from the earlier plan")
+
+    def test_why_says_only_what_is_true(self) -> None:
+        """Kept choices are not called the fewest; a cross-team second is fewest of the others."""
+        request = small_request()
+        period = Period(dt.date(2027, 5, 1), dt.date(2027, 5, 31))
+        kept = plan(request.series, request.roster, period, keep=request.plan(period))
+        en = _cli_sharing.session_lines(kept.assignments, request.roster, "en", why=True)
+        da = _cli_sharing.session_lines(kept.assignments, request.roster, "da", why=True)
+        assert en[1] == (
+            "    why: Mette Hansen has presented 0 times, another team than last time;"
+            " unchanged from the earlier plan"
+        )
+        assert da[1] == (
+            "    hvorfor: Mette Hansen har holdt 0 oplæg, andet team end sidst;"
+            " uændret fra den tidligere plan"
+        )
+        pair = plan(
+            request.series,
+            request.roster,
+            period,
+            presenters=2,
+            history=[Turn(person="p2", on=dt.date(2027, 4, 1))],
+        )
+        en = _cli_sharing.session_lines(pair.assignments, request.roster, "en", why=True)
+        da = _cli_sharing.session_lines(pair.assignments, request.roster, "da", why=True)
+        assert (
+            "; Jonas Berg has presented 1 time,"
+            " the fewest of those from teams other than Data who could," in en[1]
+        )
+        assert (
+            "; Jonas Berg har holdt 1 oplæg, færrest blandt de mulige fra andre teams end Data,"
+            in da[1]
+        )
+
+    def test_why_counts_kept_turns_to_come(self) -> None:
+        """A replacement's why says it counted the kept turns later in the plan."""
+        request = small_request()
+        period = Period(dt.date(2027, 5, 1), dt.date(2027, 5, 31))
+        ill = Absence(person="p1", period=Period(dt.date(2027, 5, 5), dt.date(2027, 5, 5)))
+        again = plan(
+            request.series, request.roster, period, absences=[ill], keep=request.plan(period)
+        )
+        en = _cli_sharing.session_lines(again.assignments, request.roster, "en", why=True)
+        da = _cli_sharing.session_lines(again.assignments, request.roster, "da", why=True)
+        assert ", counting 2 kept later, " in en[1]
+        assert ", medregnet 2 senere i den beholdte plan, " in da[1]
 
     def test_day_text(self) -> None:
         """Weekdays are abbreviated the Danish way and the English way."""

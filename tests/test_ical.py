@@ -117,6 +117,80 @@ class TestToIcal:
         with pytest.raises(InvalidDataError, match="locale"):
             to_ical(made, SERIES, stamp=STAMP, locale="de")  # type: ignore[arg-type]
 
+    @pytest.mark.parametrize(
+        ("changes", "path"),
+        [
+            ({"plan": "x"}, "plan"),
+            ({"series": "x"}, "series"),
+            ({"roster": []}, "roster"),
+            ({"uid_domain": ""}, "uid_domain"),
+            ({"uid_domain": "  "}, "uid_domain"),
+            ({"uid_domain": 7}, "uid_domain"),
+        ],
+    )
+    def test_arguments_of_another_type_are_named(
+        self, changes: dict[str, object], path: str
+    ) -> None:
+        """Not a plan, series or roster, or an empty UID domain: the error names the argument."""
+        arguments: dict[str, object] = {
+            "plan": plan(SERIES, ROSTER, SERIES.period),
+            "series": SERIES,
+            "stamp": STAMP,
+            "roster": ROSTER,
+        }
+        arguments.update(changes)
+        with pytest.raises(InvalidDataError) as caught:
+            to_ical(**arguments)  # type: ignore[arg-type]
+        assert [p.path for p in caught.value.problems] == [path]
+
+    def test_unfilled_sessions_get_no_event(self) -> None:
+        """Only sessions with a presenter are invitations; an unfilled one is left out."""
+        made = plan(SERIES, ROSTER, SERIES.period)
+        first, *rest = made.assignments
+        partly = Plan(
+            series=made.series,
+            period=made.period,
+            seed=made.seed,
+            assignments=tuple(rest),
+            unfilled=(first.session,),
+        )
+        found = events(to_ical(partly, SERIES, stamp=STAMP, roster=ROSTER))
+        assert [str(e["UID"]) for e in found] == [f"{a.session.id}@learnkit" for a in rest]
+
+    def test_the_description_names_presenters_with_a_roster(self) -> None:
+        """With a roster the description shows names and team names; without it, ids."""
+        made = plan(SERIES, ROSTER, SERIES.period)
+        named = events(to_ical(made, SERIES, stamp=STAMP, roster=ROSTER, locale="en"))
+        bare = events(to_ical(made, SERIES, stamp=STAMP, locale="en"))
+        for with_names, with_ids, assignment in zip(named, bare, made.assignments, strict=True):
+            (choice,) = assignment.presenters
+            person = ROSTER.person(choice.person)
+            team = ROSTER.team(choice.team).name
+            lines = str(with_names["DESCRIPTION"]).split("\n")
+            assert lines[0].startswith(f"{person.name} ({team}) has presented ")
+            assert str(with_ids["DESCRIPTION"]).startswith(f"{choice.person} ({choice.team}) ")
+            assert lines[1:] == list(assignment.explain("en"))[1:]
+        again = to_ical(made, SERIES, stamp=STAMP, roster=ROSTER, locale="en")
+        assert again == to_ical(made, SERIES, stamp=STAMP, roster=ROSTER, locale="en")
+
+    def test_someone_not_on_the_roster_keeps_their_id(self) -> None:
+        """A presenter or team the roster does not know is shown by id; names lose format marks."""
+        made = plan(SERIES, ROSTER, SERIES.period)
+        partial = Roster(
+            people=[
+                Person(
+                    id="p1",
+                    name="Mette\u200b Sørensen",
+                    team="data",
+                    start_date=dt.date(2020, 1, 1),
+                )
+            ],
+            teams=[Team(id="data", name="Data")],
+        )
+        found = events(to_ical(made, SERIES, stamp=STAMP, roster=partial, locale="en"))
+        shown = {str(event["DESCRIPTION"]).split(" has presented")[0] for event in found}
+        assert shown == {"Mette Sørensen (Data)", "p2 (drift)"}
+
     def test_an_empty_plan_is_an_empty_calendar(self) -> None:
         """No sessions, no events and no time zones, but a valid calendar."""
         empty = Plan(series="fredag", period=SERIES.period, seed=0, assignments=())

@@ -143,14 +143,34 @@ class TestBestEffort:
             assert not first.pairs() & second.pairs()
 
     def test_only_the_last_rounds_count(self) -> None:
-        """A pair older than avoid_rounds, or from a later round, is not avoided."""
-        roster = roster_of([1, 1])
-        old = BuddyRound(on=MONDAY - dt.timedelta(weeks=3), groups=[("p00", "p01")])
-        later = BuddyRound(on=MONDAY + dt.timedelta(weeks=3), groups=[("p00", "p01")])
-        result = buddy_round(
-            ["p00", "p01"], roster, on=MONDAY, seed=0, history=[old, later], avoid_rounds=0
+        """A pair older than avoid_rounds or from a later round may meet again; a recent one not."""
+        roster = roster_of([1, 1, 1, 1])
+        ids = [p.id for p in roster]
+        # The three ways to pair four people, one per round: two weeks ago, last
+        # week and next week.
+        old = BuddyRound(on=MONDAY - dt.timedelta(weeks=2), groups=[("p00", "p01"), ("p02", "p03")])
+        recent = BuddyRound(
+            on=MONDAY - dt.timedelta(weeks=1), groups=[("p00", "p02"), ("p01", "p03")]
         )
-        assert result.groups == (("p00", "p01"),)
+        later = BuddyRound(
+            on=MONDAY + dt.timedelta(weeks=1), groups=[("p00", "p03"), ("p01", "p02")]
+        )
+        history = [later, recent, old]
+        last_one = {
+            buddy_round(ids, roster, on=MONDAY, seed=seed, history=history, avoid_rounds=1).groups
+            for seed in range(20)
+        }
+        assert last_one == {old.groups, later.groups}
+        last_two = {
+            buddy_round(ids, roster, on=MONDAY, seed=seed, history=history, avoid_rounds=2).groups
+            for seed in range(20)
+        }
+        assert last_two == {later.groups}
+        none = {
+            buddy_round(ids, roster, on=MONDAY, seed=seed, history=history, avoid_rounds=0).groups
+            for seed in range(20)
+        }
+        assert recent.groups in none
 
     def test_repeat_rate_over_many_rounds_is_low(self) -> None:
         """30 people in 5 teams over 10 weekly rounds avoiding 6: few repeats (best effort)."""
@@ -209,6 +229,25 @@ class TestBadInput:
         """A single id given as people is named, not split into letters."""
         with pytest.raises(InvalidDataError, match="collection"):
             buddy_round("p00", roster_of([1]), on=MONDAY, seed=0)
+
+    @pytest.mark.parametrize("seed", ["x", None, True, 1.5])
+    def test_the_seed_must_be_an_int(self, seed: object) -> None:
+        """A seed of another type (a bool too) is refused naming it, not drawn from."""
+        with pytest.raises(InvalidDataError) as caught:
+            buddy_round(["p00", "p01"], roster_of([1, 1]), on=MONDAY, seed=seed)  # type: ignore[arg-type]
+        assert [p.path for p in caught.value.problems] == ["seed"]
+
+    def test_a_bad_day_and_window_are_both_named(self) -> None:
+        """A datetime as the day and a negative window are reported together."""
+        with pytest.raises(InvalidDataError) as caught:
+            buddy_round(
+                ["p00"],
+                roster_of([1]),
+                on=dt.datetime(2026, 11, 23),
+                seed=0,
+                avoid_rounds=-1,
+            )
+        assert [p.path for p in caught.value.problems] == ["on", "avoid_rounds"]
 
     def test_history_must_hold_rounds(self) -> None:
         """A history entry of another type is named by its index."""

@@ -17,6 +17,7 @@ from learnkit.people import Person, Roster, Team
 from learnkit.sharing import (
     FRIDAY_STORY,
     Absence,
+    ChoiceBasis,
     Plan,
     SessionSeries,
     Topic,
@@ -230,6 +231,24 @@ class TestGuarantees:
                 assert assignment.cross_team == (roster.person(people[1]).team != first)
                 assert assignment.cross_team or not others
 
+    @settings(max_examples=25)
+    @given(cases(pairs=True))
+    def test_each_basis_is_true(self, case: dict[str, object]) -> None:
+        """Each presenter has the fewest turns among the people their basis names."""
+        roster: Roster = case["roster"]  # type: ignore[assignment]
+        for assignment, candidates, turns, _, _ in replay(case, run(case)):
+            first, *second = assignment.presenters
+            assert first.basis is ChoiceBasis.FEWEST
+            assert first.turns_before == min(turns[c] for c in candidates)
+            for choice in second:
+                rest = [c for c in candidates if c != first.person]
+                others = [c for c in rest if roster.person(c).team != first.team]
+                pool = others or rest
+                assert choice.basis is (
+                    ChoiceBasis.FEWEST_IN_OTHER_TEAMS if others else ChoiceBasis.FEWEST_OF_THE_REST
+                )
+                assert choice.turns_before == turns[choice.person] == min(turns[c] for c in pool)
+
 
 class TestDeterminism:
     @settings(max_examples=30)
@@ -252,6 +271,39 @@ class TestDeterminism:
         one, other = plan(SERIES, roster, period, seed=1), plan(SERIES, roster, period, seed=2)
         assert one != other
         assert sorted(one.turn_counts().values()) == sorted(other.turn_counts().values())
+
+
+class TestIterables:
+    def test_generators_are_read_once(self) -> None:
+        """Generators give the same plan as lists: nothing is lost by checking them."""
+        roster = roster_of([2, 1], started=START)
+        period = Period(START, START + dt.timedelta(weeks=3))
+        topic = Topic(id="a", title="A", proposed_by="p00", proposed_on=START)
+        absence = Absence(person="p01", period=Period(START, START + dt.timedelta(days=6)))
+        turn = Turn(person="p02", on=dt.date(2025, 12, 5))
+        lists = plan(
+            SERIES,
+            roster,
+            period,
+            topics=[topic],
+            absences=[absence],
+            history=[turn],
+            volunteers=["p01", "p02"],
+            eligible=["p01", "p02"],
+        )
+        generators = plan(
+            SERIES,
+            roster,
+            period,
+            topics=(t for t in [topic]),
+            absences=(a for a in [absence]),
+            history=(t for t in [turn]),
+            volunteers=(p for p in ["p01", "p02"]),
+            eligible=(p for p in ["p01", "p02"]),
+        )
+        assert generators == lists
+        assert [a.people for a in lists.assignments] == [("p02",), ("p01",), ("p01",)]
+        assert lists.assignments[0].topic == topic
 
 
 class TestTopics:
@@ -306,12 +358,86 @@ class TestReplanning:
                     True,
                 )
 
+    @settings(max_examples=25)
+    @given(cases(), st.data())
+    def test_a_replacement_avoids_neighbouring_turns(
+        self, case: dict[str, object], data: st.DataObject
+    ) -> None:
+        """A replacement presents next to a turn of theirs only when every equal candidate would."""
+        first = run(case)
+        if not first.assignments:
+            return
+        ill = data.draw(st.sampled_from(first.assignments))
+        absence = Absence(
+            person=ill.people[0], period=Period(ill.session.held_on, ill.session.held_on)
+        )
+        changed = {**case, "absences": [*case["absences"], absence]}  # type: ignore[misc]
+        second = run(changed, keep=first)
+        roster: Roster = case["roster"]  # type: ignore[assignment]
+        made = second.assignments
+        later = Counter(person for a in made if a.kept for person in a.people)
+        for index, (assignment, candidates, turns, _, previous) in enumerate(
+            replay(changed, second)
+        ):
+            if assignment.kept:
+                later.subtract(assignment.people)
+                continue
+            (person,) = assignment.people
+            assert assignment.presenters[0].kept_later == later[person]
+            near = {
+                p
+                for a in made[max(0, index - 1) : index + 2]
+                if a is not assignment
+                for p in a.people
+            }
+            if person not in near:
+                continue
+            count = turns[person] + later[person]
+            tier = [c for c in candidates if turns[c] + later[c] == count]
+            tier = [c for c in tier if roster.person(c).team not in previous] or tier
+            assert all(c in near for c in tier)
+
+    def test_a_replacement_counts_kept_turns_to_come(self) -> None:
+        """The replacement is the one whose kept turn is furthest away, and says it counted it."""
+        roster, period = roster_of([1, 1, 1]), Period(START, START + dt.timedelta(weeks=3))
+        first = plan(SERIES, roster, period)
+        order = [a.people[0] for a in first.assignments]
+        ill = Absence(person=order[0], period=Period(START, START + dt.timedelta(days=6)))
+        second = plan(SERIES, roster, period, absences=[ill], keep=first)
+        replacement = second.assignments[0]
+        assert replacement.people == (order[2],)
+        assert [a.people[0] for a in second.assignments[1:]] == order[1:]
+        who = f"{order[2]} ({replacement.presenters[0].team})"
+        assert replacement.explain("en")[0].startswith(
+            f"{who} has presented 0 times before, the fewest of 2 who could;"
+            " counting 1 turn kept later in the plan;"
+        )
+        assert replacement.explain("da")[0].startswith(
+            f"{who} har holdt 0 oplæg før – færrest blandt 2 mulige;"
+            " medregnet 1 oplæg senere i den beholdte plan;"
+        )
+
     def test_explanations_say_kept(self) -> None:
         """A kept assignment says so in both languages."""
         roster, period = roster_of([2, 2]), Period(START, START + dt.timedelta(weeks=1))
         again = plan(SERIES, roster, period, keep=plan(SERIES, roster, period))
         assert "uændret fra den tidligere plan" in again.assignments[0].explain("da")
         assert "unchanged from the earlier plan" in again.assignments[0].explain("en")
+
+    def test_a_kept_presenter_is_not_said_to_have_the_fewest(self) -> None:
+        """A kept choice states its turns and team, not that they were the fewest."""
+        roster, period = roster_of([2]), Period(START, START + dt.timedelta(weeks=2))
+        first = plan(SERIES, roster, period)
+        again = plan(SERIES, roster, period, keep=first)
+        kept = again.assignments[1]
+        (choice,) = kept.presenters
+        assert choice.basis is ChoiceBasis.KEPT
+        who = f"{choice.person} (t0)"
+        assert (
+            kept.explain("en")[0]
+            == f"{who} has presented 0 times before; the same team as last time"
+        )
+        assert kept.explain("da")[0] == f"{who} har holdt 0 oplæg før; samme team som sidste gang"
 
 
 class TestExplanations:
@@ -327,6 +453,50 @@ class TestExplanations:
         )
         assert second.explain("en")[0].startswith(
             f"{second.people[0]} ({second.presenters[0].team}) has presented 0 times"
+        )
+
+    def test_second_of_a_cross_team_pair(self) -> None:
+        """The second of a cross-team pair has the fewest turns only among the other teams."""
+        roster = roster_of([2, 1])
+        history = [Turn(person="p02", on=dt.date(2025, 12, 5))]
+        result = plan(
+            SERIES,
+            roster,
+            Period(START, START + dt.timedelta(days=6)),
+            history=history,
+            presenters=2,
+        )
+        (assignment,) = result.assignments
+        second = assignment.presenters[1]
+        assert (second.person, second.basis) == ("p02", ChoiceBasis.FEWEST_IN_OTHER_TEAMS)
+        assert assignment.explain("en")[1] == (
+            "p02 (t1) has presented 1 time before, the fewest of those from teams other than t0"
+            " who could; last presented on 2025-12-05;"
+            " the same team as last time, because everyone with the fewest turns was from there"
+        )
+        assert assignment.explain("da")[1].startswith(
+            "p02 (t1) har holdt 1 oplæg før – færrest blandt dem fra andre teams end t0, der kunne"
+        )
+
+    def test_second_of_a_pair_from_anyone(self) -> None:
+        """Without the cross-team rule the second has the fewest turns among the rest."""
+        roster = roster_of([2])
+        result = plan(
+            SERIES,
+            roster,
+            Period(START, START + dt.timedelta(days=6)),
+            history=[Turn(person="p00", on=dt.date(2025, 12, 5))],
+            presenters=2,
+            cross_team_pairs=False,
+        )
+        (assignment,) = result.assignments
+        assert assignment.people == ("p01", "p00")
+        assert assignment.presenters[1].basis is ChoiceBasis.FEWEST_OF_THE_REST
+        assert assignment.explain("en")[1].startswith(
+            "p00 (t0) has presented 1 time before, the fewest of those who could besides p01;"
+        )
+        assert assignment.explain("da")[1].startswith(
+            "p00 (t0) har holdt 1 oplæg før – færrest blandt dem, der kunne, ud over p01;"
         )
 
     def test_history_shows_the_last_turn(self) -> None:
@@ -373,6 +543,45 @@ class TestBadInput:
         with pytest.raises(InvalidDataError) as caught:
             plan("fredag", [], (START, START))  # type: ignore[arg-type]
         assert {p.path for p in caught.value.problems} == {"series", "roster", "period"}
+
+    def test_arguments_of_the_wrong_type_are_named_all_at_once(self) -> None:
+        """Collections, flags and seeds of the wrong type are named, not a traceback."""
+        with pytest.raises(InvalidDataError) as caught:
+            plan(
+                SERIES,
+                roster_of([1]),
+                SERIES.period,
+                topics="abc",  # type: ignore[arg-type]
+                absences=None,  # type: ignore[arg-type]
+                history=5,  # type: ignore[arg-type]
+                cross_team_pairs="no",  # type: ignore[arg-type]
+                seed="x",  # type: ignore[arg-type]
+                volunteers=[3],  # type: ignore[list-item]
+            )
+        assert {p.path for p in caught.value.problems} == {
+            "topics",
+            "absences",
+            "history",
+            "cross_team_pairs",
+            "seed",
+            "volunteers[0]",
+        }
+
+    def test_items_of_the_wrong_type_are_named_by_index(self) -> None:
+        """A topic or an absence of another type is named with its index."""
+        with pytest.raises(InvalidDataError) as caught:
+            plan(
+                SERIES,
+                roster_of([1]),
+                SERIES.period,
+                topics=[1],  # type: ignore[list-item]
+                absences=[Absence(person="zz", period=Period(START, START)), "ill"],  # type: ignore[list-item]
+            )
+        assert {p.path for p in caught.value.problems} == {
+            "topics[0]",
+            "absences[0].person",
+            "absences[1]",
+        }
 
     def test_keep_from_another_series(self) -> None:
         """A plan of another series cannot be kept."""

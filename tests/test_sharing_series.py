@@ -82,6 +82,11 @@ class TestSessionSeriesValidation:
             ("BYDAY=FR", "must have a FREQ"),
             ("DTSTART:20270101T000000\nRRULE:FREQ=WEEKLY", "single RRULE"),
             ("FREQ=WEEKLY;BYDAY=XX", "not an RFC 5545 RRULE"),
+            ("FREQ=WEEKLY;INTERVAL=0", "INTERVAL of at least 1"),
+            ("FREQ=DAILY;INTERVAL=-2", "INTERVAL of at least 1"),
+            ("FREQ=DAILY;BYHOUR=1,2", "must not have BYHOUR"),
+            ("FREQ=DAILY;BYMINUTE=0,30", "must not have BYMINUTE"),
+            ("FREQ=DAILY;BYSECOND=5", "must not have BYSECOND"),
             ("", "must not be empty"),
         ],
     )
@@ -90,6 +95,27 @@ class TestSessionSeriesValidation:
         with pytest.raises(InvalidDataError, match=message) as caught:
             fridays(rule=rule)
         assert caught.value.problems[0].path == "rule"
+
+    def test_occurrences_give_each_date_once(self) -> None:
+        """Even a rule with several times a day (refused when made) gives every date once."""
+        series = fridays(rule="FREQ=DAILY")
+        object.__setattr__(series, "rule", "FREQ=DAILY;BYHOUR=1,2")
+        days = list(series.occurrences(until=dt.date(2027, 3, 5)))
+        assert days == [dt.date(2027, 3, day) for day in range(1, 6)]
+
+    def test_a_series_ending_in_the_last_year_expands(self) -> None:
+        """Expanding up to December 9999 does not overflow the date range."""
+        series = fridays(
+            first=dt.date(9999, 12, 1), last=dt.date(9999, 12, 31), calendar=Calendar()
+        )
+        held = [session.held_on for session in expand(series).sessions]
+        assert held == [dt.date(9999, 12, day) for day in (3, 10, 17, 24, 31)]
+
+    def test_a_series_starting_in_the_first_year_expands(self) -> None:
+        """Expanding from 1 January of year 1 does not overflow the date range."""
+        series = fridays(first=dt.date(1, 1, 1), last=dt.date(1, 1, 31), calendar=Calendar())
+        held = [session.held_on for session in expand(series).sessions]
+        assert held == [dt.date(1, 1, day) for day in (5, 12, 19, 26)]
 
     def test_rrule_prefix_is_accepted(self) -> None:
         """``RRULE:FREQ=...`` as in an .ics file is the same rule."""

@@ -67,6 +67,21 @@ class TestTopic:
         assert serialize.from_json(serialize.to_json(value), Topic) == value
 
 
+class TestNotATopic:
+    @pytest.mark.parametrize("move", [mark_planned, mark_held])
+    def test_a_move_names_the_topic(self, move: object) -> None:
+        """Moving something that is not a topic is bad input, not a crash."""
+        with pytest.raises(InvalidDataError) as caught:
+            move("x")  # type: ignore[operator]
+        assert caught.value.problems[0].path == "topic"
+
+    def test_a_vote_names_the_topic(self) -> None:
+        """Voting on something that is not a topic is bad input, not a crash."""
+        with pytest.raises(InvalidDataError) as caught:
+            vote("x", "p01")  # type: ignore[arg-type]
+        assert caught.value.problems[0].path == "topic"
+
+
 class TestChooseTopics:
     def test_most_votes_then_oldest_then_id(self) -> None:
         """Ties in votes go to the topic proposed first, then to the smaller id."""
@@ -87,6 +102,15 @@ class TestChooseTopics:
             choose_topics([topic("a"), topic("a", 1)], 1)
         with pytest.raises(InvalidDataError, match="count"):
             choose_topics([], -1)
+
+    def test_every_item_must_be_a_topic(self) -> None:
+        """An item of another type is named by its index, with a bad count, all at once."""
+        with pytest.raises(InvalidDataError) as caught:
+            choose_topics([topic("a"), 1], -1)  # type: ignore[list-item]
+        assert [p.path for p in caught.value.problems] == ["count", "topics[1]"]
+        with pytest.raises(InvalidDataError) as caught:
+            choose_topics("ab", 1)  # type: ignore[arg-type]
+        assert [p.path for p in caught.value.problems] == ["topics"]
 
     @given(
         st.lists(topics(), unique_by=lambda t: t.id),

@@ -39,6 +39,7 @@ from learnkit.sharing import (
     SessionSeries,
     SkippedSession,
 )
+from learnkit.sharing._rotation import team_key, turns_key
 from learnkit.time import Period
 
 __all__ = [
@@ -122,21 +123,28 @@ def _why_choice(
     assignment: Assignment, choice: PresenterChoice, roster: Roster, locale: Locale
 ) -> str:
     name, _ = _person(roster, choice.person)
+    first = assignment.presenters[0]
+    first_name, first_team = _person(roster, first.person)
     parts = [
-        _plural_why(name, choice.turns_before, assignment.candidates, locale),
+        translate(
+            turns_key("sharing.cli.why", choice),
+            locale,
+            name=name,
+            turns=choice.turns_before,
+            candidates=assignment.candidates,
+            first=first_name,
+            first_team=first_team or first.team,
+        )
     ]
+    if choice.kept_later:
+        key = "sharing.cli.why.kept_later." + ("one" if choice.kept_later == 1 else "other")
+        parts.append(translate(key, locale, count=choice.kept_later))
     if choice.last_presented is not None:
         parts.append(
             translate("sharing.cli.why.last", locale, date=choice.last_presented.isoformat())
         )
-    team_key = "same_team" if choice.same_team_as_previous else "other_team"
-    parts.append(translate(f"sharing.cli.why.{team_key}", locale))
+    parts.append(translate(team_key("sharing.cli.why", choice), locale))
     return ", ".join(parts)
-
-
-def _plural_why(name: str, turns: int, candidates: int, locale: Locale) -> str:
-    key = "sharing.cli.why.turns.one" if turns == 1 else "sharing.cli.why.turns.other"
-    return translate(key, locale, name=name, turns=turns, candidates=candidates)
 
 
 def session_lines(

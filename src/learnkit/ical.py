@@ -25,10 +25,12 @@ imports the `icalendar <https://icalendar.readthedocs.io>`_ package, and
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
+import attrs
 import icalendar
 
-from learnkit.exceptions import InvalidDataError
+from learnkit.exceptions import InvalidDataError, Problem
 from learnkit.i18n import Locale, check_locale, translate
 from learnkit.people import Roster
 from learnkit.sharing import Assignment, Plan, SessionSeries
@@ -49,7 +51,10 @@ def to_ical(
     locale: Locale = "da",
     uid_domain: str = "learnkit",
 ) -> str:
-    """The planned sessions as an RFC 5545 calendar, one ``VEVENT`` per session.
+    """The planned sessions as an RFC 5545 calendar: one ``VEVENT`` per session with a presenter.
+
+    Sessions of ``plan.unfilled`` get no event: an invitation without a presenter
+    would only be noise in people's calendars.
 
     Guarantees: every event has a stable ``UID`` (``<session id>@<uid_domain>``,
     unchanged by re-planning, so calendar clients update rather than duplicate),
@@ -57,7 +62,8 @@ def to_ical(
     (in UTC for a wall time that happens twice at a fall-back, which a zone
     name alone cannot tell apart),
     a ``SUMMARY`` with the series' name, the topic and the presenters, and a
-    ``DESCRIPTION`` with why they present. Parsing the text with ``icalendar``
+    ``DESCRIPTION`` with why they present (with a roster, presenters and their
+    teams by name there too). Parsing the text with ``icalendar``
     gives back the sessions' start and end times exactly. The same arguments
     give the same text.
 
@@ -71,11 +77,18 @@ def to_ical(
         uid_domain: The right-hand side of every ``UID``.
 
     Raises:
-        InvalidDataError: the plan is of another series, ``stamp`` is naive, or
-            the locale is unknown.
+        InvalidDataError: naming the argument: ``plan`` is not a
+            :class:`~learnkit.sharing.Plan` or is of another series, ``series``
+            is not a :class:`~learnkit.sharing.SessionSeries`, ``roster`` is
+            neither a :class:`~learnkit.people.Roster` nor ``None``,
+            ``uid_domain`` is not non-empty text, ``stamp`` is naive, or the
+            locale is unknown.
     """
     check_locale(locale)
     ensure_aware(stamp, field="stamp")
+    problems = _argument_problems(plan, series, roster, uid_domain)
+    if problems:
+        raise InvalidDataError(problems)
     if plan.series != series.id:
         raise InvalidDataError.single("plan", plan.series, f"is not a plan of {series.id}")
     calendar = icalendar.Calendar()
@@ -91,6 +104,21 @@ def to_ical(
         calendar.add_missing_timezones(first_date=first, last_date=last)
     text: bytes = calendar.to_ical()
     return text.decode("utf-8")
+
+
+def _argument_problems(
+    plan: object, series: object, roster: object, uid_domain: object
+) -> list[Problem]:
+    problems: list[Problem] = []
+    if not isinstance(plan, Plan):
+        problems.append(Problem("plan", plan, "must be a Plan"))
+    if not isinstance(series, SessionSeries):
+        problems.append(Problem("series", series, "must be a SessionSeries"))
+    if roster is not None and not isinstance(roster, Roster):
+        problems.append(Problem("roster", roster, "must be a Roster or None"))
+    if not isinstance(uid_domain, str) or not uid_domain.strip():
+        problems.append(Problem("uid_domain", uid_domain, "must be non-empty text"))
+    return problems
 
 
 def _event(  # noqa: PLR0917 - a private helper with one caller
@@ -120,8 +148,35 @@ def _event(  # noqa: PLR0917 - a private helper with one caller
         "sharing.ical.summary", locale, series=series.name, topic=topic, presenters=presenters
     )
     event.add("summary", summary)
-    event.add("description", "\n".join(assignment.explain(locale)))
+    event.add("description", "\n".join(_described(assignment, roster, locale)))
     return event
+
+
+def _described(assignment: Assignment, roster: Roster | None, locale: Locale) -> tuple[str, ...]:
+    # With a roster, the explanation is written for the presenters under their
+    # names and their teams' names instead of ids: the same text, whatever it says.
+    if roster is None:
+        return assignment.explain(locale)
+    teams = {team.id: team.name for team in roster.teams}
+    named = tuple(
+        attrs.evolve(
+            choice,
+            person=_shown(
+                roster.person(choice.person).name if choice.person in roster else "", choice.person
+            ),
+            team=_shown(teams.get(choice.team, ""), choice.team),
+        )
+        for choice in assignment.presenters
+    )
+    return attrs.evolve(assignment, presenters=named).explain(locale)
+
+
+def _shown(name: str, fallback: str) -> str:
+    # A name as an id can hold (one line, no format characters), else the id.
+    visible = "".join(
+        ch for ch in name if not unicodedata.category(ch).startswith("C") or ch in "\n\t"
+    )
+    return " ".join(visible.split()) or fallback
 
 
 def _unambiguous(value: dt.datetime) -> dt.datetime:

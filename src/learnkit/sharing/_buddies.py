@@ -109,9 +109,10 @@ def buddy_round(
 
     Raises:
         InvalidDataError: naming the argument, for someone not on the roster, a
-            person listed twice, or a negative ``avoid_rounds``.
+            person listed twice, a ``seed`` that is not an int (a bool is not),
+            or a negative ``avoid_rounds``.
     """
-    listed = _check(people, roster, on, avoid_rounds)
+    listed = _check(people, roster, on, seed, avoid_rounds)
     recent = _recent_pairs(history, on, avoid_rounds)
     if len(listed) < 2:
         return BuddyRound(on=on, groups=(), unpaired=tuple(listed))
@@ -149,7 +150,9 @@ def _draw(
     return BuddyRound(on=on, groups=tuple(tuple(group) for group in groups))
 
 
-def _check(people: Iterable[str], roster: Roster, on: dt.date, avoid_rounds: int) -> list[str]:
+def _check(
+    people: Iterable[str], roster: Roster, on: dt.date, seed: int, avoid_rounds: int
+) -> list[str]:
     problems: list[Problem] = []
     if isinstance(people, str):
         raise InvalidDataError.single("people", people, "must be a collection of person ids")
@@ -160,8 +163,13 @@ def _check(people: Iterable[str], roster: Roster, on: dt.date, avoid_rounds: int
     unknown = sorted(str(p) for p in set(listed) if p not in roster)
     if unknown:
         problems.append(Problem("people", unknown, "are not on the roster"))
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        problems.append(Problem("seed", seed, "must be a whole number (an int)"))
     try:
         _validate.require_date(on, "on")
+    except InvalidDataError as error:
+        problems.extend(error.problems)
+    try:
         _validate.require_count(avoid_rounds, "avoid_rounds")
     except InvalidDataError as error:
         problems.extend(error.problems)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import enum
 import itertools
 import random
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from typing import Final
+from typing import Final, cast
 
 import attrs
 
@@ -24,6 +25,7 @@ __all__ = [
     "DEFAULT_NEWCOMER_WEEKS",
     "Absence",
     "Assignment",
+    "ChoiceBasis",
     "Plan",
     "PresenterChoice",
     "Turn",
@@ -62,6 +64,25 @@ class Turn:
     session: str = attrs.field(default="", validator=_validate.instance_of(str))
 
 
+class ChoiceBasis(enum.Enum):
+    """Among whom a presenter had the fewest turns when chosen, or that they were kept.
+
+    Members:
+        FEWEST: The fewest turns of everyone who could present that day.
+        FEWEST_OF_THE_REST: The second of a pair: the fewest turns of everyone
+            who could present that day except the first presenter.
+        FEWEST_IN_OTHER_TEAMS: The second of a cross-team pair: the fewest turns
+            of those who could present that day from other teams than the first
+            presenter's (someone on the first presenter's team may have fewer).
+        KEPT: Kept unchanged from an earlier plan; the turns were not compared.
+    """
+
+    FEWEST = "fewest"
+    FEWEST_OF_THE_REST = "fewest_of_the_rest"
+    FEWEST_IN_OTHER_TEAMS = "fewest_in_other_teams"
+    KEPT = "kept"
+
+
 @attrs.frozen(kw_only=True)
 class PresenterChoice:
     """Why one person presents at one session: the facts the rotation compared.
@@ -72,6 +93,11 @@ class PresenterChoice:
         turns_before: Their turns before this session, history included.
         last_presented: The day of their last turn, or ``None`` if they never presented.
         same_team_as_previous: Whether their team presented at the previous session.
+        basis: Why they were chosen: among whom they had the fewest turns, or
+            that they were kept from an earlier plan.
+        kept_later: When re-planning, their kept turns later in the period,
+            counted with ``turns_before`` when the turns were compared (0 for a
+            kept choice).
     """
 
     person: str = attrs.field(validator=_validate.identifier)
@@ -79,6 +105,10 @@ class PresenterChoice:
     turns_before: int = attrs.field(validator=_validate.count)
     last_presented: dt.date | None = attrs.field(validator=_validate.optional(_validate.date))
     same_team_as_previous: bool = attrs.field(validator=_validate.instance_of(bool))
+    basis: ChoiceBasis = attrs.field(
+        default=ChoiceBasis.FEWEST, validator=_validate.instance_of(ChoiceBasis)
+    )
+    kept_later: int = attrs.field(default=0, validator=_validate.count)
 
 
 @attrs.frozen(kw_only=True)
@@ -90,7 +120,8 @@ class Assignment:
         presenters: One or two presenters, in the order they were chosen.
         topic: The topic, or ``None`` when the backlog ran out (the presenter chooses).
         candidates: How many people could present that day.
-        fewest_turns: The fewest turns any of them had.
+        fewest_turns: The fewest turns any of them had (when re-planning,
+            counting kept turns later in the period).
         kept: Whether the assignment was kept unchanged from a previous plan.
         cross_team: For a pair, whether its two presenters come from two teams;
             ``None`` for a single presenter.
@@ -144,21 +175,47 @@ def _plural(key: str, count: int) -> str:
     return f"{key}.one" if count == 1 else f"{key}.other"
 
 
+_TURNS_KEYS: Final = {
+    ChoiceBasis.FEWEST: "turns",
+    ChoiceBasis.FEWEST_OF_THE_REST: "turns_rest",
+    ChoiceBasis.FEWEST_IN_OTHER_TEAMS: "turns_other_teams",
+    ChoiceBasis.KEPT: "turns_kept",
+}
+"""The text of each basis, after ``sharing.explain.`` and ``sharing.cli.why.``."""
+
+
+def turns_key(prefix: str, choice: PresenterChoice) -> str:
+    """The catalogue key saying how many turns ``choice`` had and among whom that was fewest."""
+    return _plural(f"{prefix}.{_TURNS_KEYS[choice.basis]}", choice.turns_before)
+
+
+def team_key(prefix: str, choice: PresenterChoice) -> str:
+    """The catalogue key saying whether ``choice``'s team presented at the previous session."""
+    if not choice.same_team_as_previous:
+        return f"{prefix}.other_team"
+    return f"{prefix}.same_team_kept" if choice.basis is ChoiceBasis.KEPT else f"{prefix}.same_team"
+
+
 def _explain_choice(assignment: Assignment, choice: PresenterChoice, locale: Locale) -> str:
+    first = assignment.presenters[0]
     turns = translate(
-        _plural("sharing.explain.turns", choice.turns_before),
+        turns_key("sharing.explain", choice),
         locale,
         person=choice.person,
         team=choice.team,
         turns=choice.turns_before,
         candidates=assignment.candidates,
+        first=first.person,
+        first_team=first.team,
     )
     parts = [turns]
+    if choice.kept_later:
+        key = _plural("sharing.explain.kept_later", choice.kept_later)
+        parts.append(translate(key, locale, count=choice.kept_later))
     if choice.last_presented is not None:
         date = choice.last_presented.isoformat()
         parts.append(translate("sharing.explain.last_presented", locale, date=date))
-    team_key = "same_team" if choice.same_team_as_previous else "other_team"
-    parts.append(translate(f"sharing.explain.{team_key}", locale))
+    parts.append(translate(team_key("sharing.explain", choice), locale))
     return "; ".join(parts)
 
 
@@ -279,7 +336,9 @@ def plan(
     people who can present that day (rule a/e below); the presenter is the
     candidate with the fewest turns so far, then one from a team that did not
     present at the previous session, then the one whose last turn is longest
-    ago, then the first in a shuffle of the roster's ids by ``seed``. A pair's
+    ago, then the first in a shuffle of the roster's ids by ``seed``. When
+    re-planning, the kept turns of the period count from the start, and the
+    nearest turn, last or kept to come, must be furthest away. A pair's
     second presenter is chosen the same way among the rest, from another team
     than the first when ``cross_team_pairs`` and anyone there can present.
 
@@ -309,20 +368,51 @@ def plan(
       order of ``topics``, ``absences``, ``history`` and the roster.
     * Re-planning: with ``keep`` (an earlier plan of the same series), every
       session whose kept presenters can all still present keeps them and its
-      topic; only the others are chosen anew, counting the kept turns in order.
+      topic; only the others are chosen anew. Each kept turn counts from the
+      start of the plan (a person kept for a later session counts that turn
+      when a replacement is chosen), and in the last tie-break a kept turn to
+      come is as near as a past turn at the same distance, so a replacement
+      presents next to one of their own turns only when everyone else with
+      the fewest turns, from a team that did not present before, does too.
+      Rules (b) to (d) then hold with these counts.
+
+    * Explanations: each :class:`PresenterChoice` records its
+      :class:`ChoiceBasis`, among whom the person had the fewest turns (all
+      candidates, the rest after the first of a pair, or the other teams), or
+      that the assignment was kept, and :meth:`Assignment.explain` says only that.
+
+    Any iterable works for ``topics``, ``absences``, ``history``,
+    ``volunteers`` and ``eligible``; each is read once.
 
     Raises:
-        InvalidDataError: naming the argument, for an unknown person in
-            ``absences``, ``volunteers`` or ``eligible``, ``presenters`` other
-            than 1 or 2, a negative ``newcomer_weeks``, or a ``keep`` plan of
-            another series.
+        InvalidDataError: naming the argument, every problem at once: an
+            argument of the wrong type (``topics``, ``absences`` or ``history``
+            not a collection of :class:`Topic`, :class:`Absence` or
+            :class:`Turn`, ``volunteers`` or ``eligible`` not a collection of
+            ids, ``cross_team_pairs`` not a bool, ``seed`` not a whole number),
+            an unknown person in ``absences``, ``volunteers`` or ``eligible``,
+            ``presenters`` other than 1 or 2, a negative ``newcomer_weeks``,
+            or a ``keep`` plan of another series.
     """
-    pool_ids = _check_arguments(
-        series, roster, period, presenters, newcomer_weeks, volunteers, eligible, keep
+    given = _check_arguments(
+        series,
+        roster,
+        period,
+        _Given(
+            topics=topics,
+            absences=absences,
+            history=history,
+            seed=seed,
+            presenters=presenters,
+            cross_team_pairs=cross_team_pairs,
+            newcomer_weeks=newcomer_weeks,
+            volunteers=volunteers,
+            eligible=eligible,
+            keep=keep,
+        ),
     )
-    absence_list = list(absences)
-    _check_absences(list(absence_list), roster)
-    ids = sorted(pool_ids)
+    absence_list = list(given.absences)
+    ids = sorted(given.pool)
     # The tie-break order depends on the roster's ids and the seed only.
     shuffled = sorted(person.id for person in roster)
     random.Random(seed).shuffle(shuffled)
@@ -330,19 +420,22 @@ def plan(
         people={person: roster.person(person) for person in ids},
         absences=_absences_by_person(absence_list),
         newcomer_days=7 * newcomer_weeks,
-        volunteers=frozenset(volunteers),
+        volunteers=given.volunteers,
         rank={person: index for index, person in enumerate(shuffled)},
     )
     ids.sort(key=pool.rank.__getitem__)  # candidates in rank order (see _State.best)
     expansion = expand(series, period)
     kept = {a.session.id: a for a in keep.assignments} if keep is not None else {}
-    state = _State.from_history(history, roster)
-    kept_topics = {
-        kept[s.id].topic.id  # type: ignore[union-attr]
-        for s in expansion.sessions
-        if s.id in kept and kept[s.id].topic is not None and _keepable(kept[s.id], s, pool)
-    }
-    fresh = [t for t in topics if t.id not in kept_topics]
+    state = _State.from_history(given.history, roster)
+    keepable = [
+        kept[s.id] for s in expansion.sessions if s.id in kept and _keepable(kept[s.id], s, pool)
+    ]
+    kept_topics = {a.topic.id for a in keepable if a.topic is not None}
+    for earlier in keepable:  # kept turns count from the start (see _State.ahead)
+        for person in earlier.people:
+            state.ahead.setdefault(person, []).append(earlier.session.held_on)
+    keepable_ids = {a.session.id for a in keepable}
+    fresh = [t for t in given.topics if t.id not in kept_topics]
     queue = list(choose_topics(fresh, len(expansion.sessions)))
     assignments: list[Assignment] = []
     unfilled: list[Session] = []
@@ -350,12 +443,15 @@ def plan(
     for session in expansion.sessions:
         day = session.held_on
         candidates = pool.candidates(ids, day, away.get(day, frozenset()))
-        fewest = min(map(state.turns.get, candidates, itertools.repeat(0)), default=0)
-        previous = kept.get(session.id)
-        if previous is not None and _keepable(previous, session, pool):
-            chosen, topic, was_kept = list(previous.people), previous.topic, True
+        if session.id in keepable_ids:
+            previous = kept[session.id]
+            state.arrive(previous.people)
+            fewest = state.fewest(candidates)
+            chosen = [(person, ChoiceBasis.KEPT) for person in previous.people]
+            topic, was_kept = previous.topic, True
         elif candidates:
-            chosen = _choose(candidates, fewest, pool, state, presenters, cross_team_pairs)
+            fewest = state.fewest(candidates)
+            chosen = _choose(candidates, fewest, day, pool, state, (presenters, cross_team_pairs))
             topic, was_kept = (queue.pop(0) if queue else None), False
         else:
             unfilled.append(session)
@@ -365,7 +461,7 @@ def plan(
                 session, chosen, topic, (len(candidates), fewest), pool, state, was_kept, presenters
             )
         )
-        state.record(chosen, day, pool)
+        state.record([person for person, _ in chosen], day, pool)
     return Plan(
         series=series.id,
         period=period,
@@ -385,19 +481,23 @@ def _keepable(previous: Assignment, session: Session, pool: _Pool) -> bool:
 
 @attrs.define
 class _State:
-    """Turns so far and the teams of the previous session, updated session by session."""
+    """Turns so far and the teams of the previous session, updated session by session.
+
+    ``ahead`` holds, per person, the days of their kept turns still to come
+    (re-planning only): they count as turns from the start of the plan, so a
+    replacement goes to someone without a kept turn later when counts allow.
+    """
 
     turns: Counter[str]
     last: dict[str, dt.date]
     previous_teams: frozenset[str]
+    ahead: dict[str, list[dt.date]] = attrs.field(factory=dict)
 
     @classmethod
     def from_history(cls, history: Iterable[Turn], roster: Roster) -> _State:
         turns: Counter[str] = Counter()
         last: dict[str, dt.date] = {}
         for turn in history:
-            if not isinstance(turn, Turn):
-                raise InvalidDataError.single("history", turn, "must hold Turn values")
             turns[turn.person] += 1
             if turn.person not in last or turn.on > last[turn.person]:
                 last[turn.person] = turn.on
@@ -411,19 +511,43 @@ class _State:
             )
         return cls(turns=turns, last=last, previous_teams=previous_teams)
 
-    def best(self, people: list[str], pool: _Pool, fewest: int | None = None) -> str:
-        """The one of ``people`` (not empty) the rotation picks next.
+    def count(self, person: str) -> int:
+        """The turns that count for ``person``: so far, plus kept turns still to come."""
+        return self.turns.get(person, 0) + len(self.ahead.get(person, ()))
+
+    def fewest(self, people: list[str]) -> int:
+        """The fewest turns that count of any of ``people`` (0 for nobody)."""
+        if not self.ahead:
+            return min(map(self.turns.get, people, itertools.repeat(0)), default=0)
+        return min(map(self.count, people), default=0)
+
+    def arrive(self, kept: tuple[str, ...]) -> None:
+        """A kept session is reached: its turns are no longer still to come."""
+        for person in kept:
+            days = self.ahead[person]
+            del days[0]
+            if not days:
+                del self.ahead[person]
+
+    def best(self, people: list[str], day: dt.date, pool: _Pool, fewest: int | None = None) -> str:
+        """The one of ``people`` (not empty) the rotation picks next on ``day``.
 
         First by fewest turns, then not from the previous session's teams, then
-        the last turn longest ago, then rank, compared in that order.
+        the nearest turn (the last one, or a kept one still to come) furthest
+        from ``day``, then rank, compared in that order.
         """
-        turns = self.turns
         if fewest is None:
-            fewest = min(map(turns.get, people, itertools.repeat(0)))
-        tier = [person for person in people if turns.get(person, 0) == fewest]
+            fewest = self.fewest(people)
+        if self.ahead:
+            tier = [person for person in people if self.count(person) == fewest]
+        else:
+            turns = self.turns
+            tier = [person for person in people if turns.get(person, 0) == fewest]
         teams, previous = pool.teams, self.previous_teams
         tier = [person for person in tier if teams[person] not in previous] or tier
-        last, rank = self.last, pool.rank
+        last, rank, ahead = self.last, pool.rank, self.ahead
+        if any(person in ahead for person in tier):
+            return min(tier, key=lambda person: (-self._gap(person, day), rank[person]))
         # ``people`` come in rank order, so of those who never presented (all alike
         # by the last turn) only the first can win: the rest need not be compared.
         never = next((person for person in tier if person not in last), None)
@@ -431,6 +555,13 @@ class _State:
         if never is not None:
             finalists.append(never)
         return min(finalists, key=lambda person: (last.get(person, dt.date.min), rank[person]))
+
+    def _gap(self, person: str, day: dt.date) -> int:
+        """Days from ``day`` to ``person``'s nearest turn, before or kept after."""
+        gaps = [(day - self.last[person]).days] if person in self.last else []
+        if person in self.ahead:
+            gaps.append((self.ahead[person][0] - day).days)
+        return min(gaps, default=(day - dt.date.min).days)
 
     def record(self, chosen: list[str], day: dt.date, pool: _Pool) -> None:
         for person in chosen:
@@ -442,25 +573,28 @@ class _State:
 def _choose(  # noqa: PLR0917 - a private helper with one caller
     candidates: list[str],
     fewest: int,
+    day: dt.date,
     pool: _Pool,
     state: _State,
-    presenters: int,
-    cross_team: bool,
-) -> list[str]:
-    first = state.best(candidates, pool, fewest)
+    rules: tuple[int, bool],
+) -> list[tuple[str, ChoiceBasis]]:
+    presenters, cross_team = rules
+    first = state.best(candidates, day, pool, fewest)
     if presenters == 1 or len(candidates) == 1:
-        return [first]
+        return [(first, ChoiceBasis.FEWEST)]
     rest = [person for person in candidates if person != first]
+    basis = ChoiceBasis.FEWEST_OF_THE_REST
     if cross_team:
         first_team = pool.teams[first]
         other_teams = [person for person in rest if pool.teams[person] != first_team]
-        rest = other_teams or rest
-    return [first, state.best(rest, pool)]
+        if other_teams:
+            rest, basis = other_teams, ChoiceBasis.FEWEST_IN_OTHER_TEAMS
+    return [(first, ChoiceBasis.FEWEST), (state.best(rest, day, pool), basis)]
 
 
 def _assignment(  # noqa: PLR0917 - a private helper with one caller
     session: Session,
-    chosen: list[str],
+    chosen: list[tuple[str, ChoiceBasis]],
     topic: Topic | None,
     candidates: tuple[int, int],
     pool: _Pool,
@@ -473,10 +607,12 @@ def _assignment(  # noqa: PLR0917 - a private helper with one caller
             person=person,
             team=pool.people[person].team,
             turns_before=state.turns[person],
+            kept_later=0 if basis is ChoiceBasis.KEPT else len(state.ahead.get(person, ())),
             last_presented=state.last.get(person),
             same_team_as_previous=pool.people[person].team in state.previous_teams,
+            basis=basis,
         )
-        for person in chosen
+        for person, basis in chosen
     )
     cross_team = None
     if presenters == 2 and len(choices) == 2:
@@ -492,16 +628,42 @@ def _assignment(  # noqa: PLR0917 - a private helper with one caller
     )
 
 
-def _check_arguments(  # noqa: PLR0917 - a private helper with one caller
-    series: SessionSeries,
-    roster: Roster,
-    period: Period,
-    presenters: int,
-    newcomer_weeks: int,
-    volunteers: Iterable[str],
-    eligible: Iterable[str] | None,
-    keep: Plan | None,
-) -> set[str]:
+@attrs.frozen(kw_only=True)
+class _Given:
+    """The arguments of :func:`plan` as given, before they are checked."""
+
+    topics: object
+    absences: object
+    history: object
+    seed: object
+    presenters: object
+    cross_team_pairs: object
+    newcomer_weeks: object
+    volunteers: object
+    eligible: object
+    keep: object
+
+
+@attrs.frozen(kw_only=True)
+class _Checked:
+    """The arguments of :func:`plan`, checked and each iterable read once."""
+
+    topics: tuple[Topic, ...]
+    absences: tuple[Absence, ...]
+    history: tuple[Turn, ...]
+    volunteers: frozenset[str]
+    pool: frozenset[str]
+
+
+def _read(values: object, kind: type, field: str, problems: list[Problem]) -> tuple[object, ...]:
+    """``values`` read once into a tuple; a string or a non-iterable adds a problem."""
+    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        problems.append(Problem(field, values, f"must be a collection of {kind.__name__} values"))
+        return ()
+    return tuple(cast("Iterable[object]", values))
+
+
+def _check_arguments(series: object, roster: object, period: object, given: _Given) -> _Checked:
     problems: list[Problem] = []
     for name, value, kind in (
         ("series", series, SessionSeries),
@@ -510,48 +672,61 @@ def _check_arguments(  # noqa: PLR0917 - a private helper with one caller
     ):
         if not isinstance(value, kind):
             problems.append(Problem(name, value, f"must be a {kind.__name__}"))
-    if problems:
-        raise InvalidDataError(problems)
-    if presenters not in (1, 2) or isinstance(presenters, bool):
-        problems.append(Problem("presenters", presenters, "must be 1 or 2"))
-    try:
-        _validate.require_count(newcomer_weeks, "newcomer_weeks")
-    except InvalidDataError as error:
-        problems.extend(error.problems)
-    known = {person.id for person in roster}
-    for name, given in (("volunteers", volunteers), ("eligible", eligible)):
-        if given is None:
-            continue
-        if isinstance(given, str):
-            problems.append(Problem(name, given, "must be a collection of person ids"))
-            continue
-        unknown = sorted(set(given) - known, key=str)
-        if unknown:
-            problems.append(Problem(name, unknown, "are not on the roster"))
-    given_keep: object = keep
-    if given_keep is not None and (
-        not isinstance(given_keep, Plan) or given_keep.series != series.id
+    if given.presenters not in (1, 2) or isinstance(given.presenters, bool):
+        problems.append(Problem("presenters", given.presenters, "must be 1 or 2"))
+    if not isinstance(given.cross_team_pairs, bool):
+        problems.append(Problem("cross_team_pairs", given.cross_team_pairs, "must be a bool"))
+    if not isinstance(given.seed, int) or isinstance(given.seed, bool):
+        problems.append(Problem("seed", given.seed, "must be a whole number"))
+    if isinstance(given.newcomer_weeks, bool) or not (
+        isinstance(given.newcomer_weeks, int) and given.newcomer_weeks >= 0
     ):
-        shown = getattr(given_keep, "series", given_keep)
-        problems.append(Problem("keep", shown, f"must be a plan of the series {series.id}"))
+        problems.append(
+            Problem("newcomer_weeks", given.newcomer_weeks, "must be a whole number >= 0")
+        )
+    topics = _validate.items_of(
+        _read(given.topics, Topic, "topics", problems), Topic, "topics", problems
+    )
+    history = _validate.items_of(
+        _read(given.history, Turn, "history", problems), Turn, "history", problems
+    )
+    absences = _read(given.absences, Absence, "absences", problems)
+    _validate.items_of(absences, Absence, "absences", problems)
+    ids = {
+        name: _validate.items_of(_read(value, str, name, problems), str, name, problems)
+        for name, value in (("volunteers", given.volunteers), ("eligible", given.eligible))
+        if value is not None
+    }
+    keep = given.keep
+    if keep is not None and (
+        not isinstance(keep, Plan)
+        or not isinstance(series, SessionSeries)
+        or keep.series != series.id
+    ):
+        shown = getattr(keep, "series", keep)
+        series_id = getattr(series, "id", series)
+        problems.append(Problem("keep", shown, f"must be a plan of the series {series_id}"))
+    known: frozenset[str] = frozenset()
+    if isinstance(roster, Roster):
+        known = frozenset(person.id for person in roster)
+        for name, found in ids.items():
+            unknown = sorted(set(found) - known)
+            if unknown:
+                problems.append(Problem(name, unknown, "are not on the roster"))
+        problems += [
+            Problem(f"absences[{index}].person", absence.person, "is not on the roster")
+            for index, absence in enumerate(absences)
+            if isinstance(absence, Absence) and absence.person not in known
+        ]
     if problems:
         raise InvalidDataError(problems)
-    return known if eligible is None else set(eligible)
-
-
-def _check_absences(absences: list[object], roster: Roster) -> None:
-    problems = [
-        Problem(f"absences[{index}]", absence, "must be an Absence")
-        for index, absence in enumerate(absences)
-        if not isinstance(absence, Absence)
-    ]
-    problems += [
-        Problem(f"absences[{index}].person", absence.person, "is not on the roster")
-        for index, absence in enumerate(absences)
-        if isinstance(absence, Absence) and absence.person not in roster
-    ]
-    if problems:
-        raise InvalidDataError(problems)
+    return _Checked(
+        topics=topics,
+        absences=cast("tuple[Absence, ...]", absences),
+        history=history,
+        volunteers=frozenset(ids.get("volunteers", ())),
+        pool=frozenset(ids["eligible"]) if "eligible" in ids else known,
+    )
 
 
 def _absences_by_person(absences: list[Absence]) -> dict[str, tuple[Period, ...]]:

@@ -131,6 +131,12 @@ def _frequency_problem(rule: str) -> str | None:
         return "must have a FREQ"
     if found[1] not in {"YEARLY", "MONTHLY", "WEEKLY", "DAILY"}:
         return "must repeat at most daily (FREQ=DAILY, WEEKLY, MONTHLY or YEARLY)"
+    timed = sorted(set(re.findall(r"(?:^|;)\s*(BYHOUR|BYMINUTE|BYSECOND)\s*=", text)))
+    if timed:
+        return f"must not have {', '.join(timed)} (the series' start_time sets the time)"
+    for interval in re.findall(r"(?:^|;)\s*INTERVAL\s*=\s*([^;]*)", text):
+        if not interval.strip().isdigit() or int(interval) < 1:
+            return "must have an INTERVAL of at least 1"
     return None
 
 
@@ -240,14 +246,18 @@ class SessionSeries:
     def occurrences(self, *, until: dt.date | None = None) -> Iterator[dt.date]:
         """The dates the rule gives from ``first`` to ``last`` (or ``until``, if earlier), in order.
 
-        These are the dates before any holiday policy or exception applies.
+        These are the dates before any holiday policy or exception applies; each
+        date comes once.
         """
         end = self.last if until is None else min(self.last, until)
+        previous: dt.date | None = None
         for occurrence in _parse_rule(self.rule, self.first):
             day = occurrence.date()
             if day > end:
                 return
-            yield day
+            if day != previous:  # occurrences come in order, so a repeat is the one before
+                yield day
+            previous = day
 
 
 @attrs.frozen(kw_only=True)
@@ -356,8 +366,10 @@ def expand(series: SessionSeries, period: Period | None = None) -> Expansion:
     # A session moves at most six days earlier, so occurrences more than six days
     # outside the window can neither be held in it nor collide with one that is.
     week = dt.timedelta(days=6)
-    scheduled = list(series.occurrences(until=wanted.last + week))
-    scheduled = [day for day in scheduled if day >= wanted.first - week]
+    until = wanted.last + week if wanted.last <= dt.date.max - week else dt.date.max
+    scheduled = list(series.occurrences(until=until))
+    since = wanted.first - week if wanted.first >= dt.date.min + week else dt.date.min
+    scheduled = [day for day in scheduled if day >= since]
     taken = set(scheduled)  # a move may not land on another occurrence
     exceptions = set(series.exceptions)
     sessions: list[Session] = []

@@ -79,8 +79,9 @@ def vote(topic: Topic, voter: str) -> Topic:
     """``topic`` with ``voter``'s vote; voting again changes nothing.
 
     Raises:
-        InvalidDataError: ``voter`` is not an id.
+        InvalidDataError: ``topic`` is not a :class:`Topic`, or ``voter`` is not an id.
     """
+    _validate.require_instance(topic, Topic, "topic")
     if voter in topic.votes:
         return topic
     return attrs.evolve(topic, votes=(*topic.votes, voter))
@@ -90,6 +91,7 @@ def mark_planned(topic: Topic) -> Topic:
     """``topic`` planned for a session.
 
     Raises:
+        InvalidDataError: ``topic`` is not a :class:`Topic`.
         TransitionError: the topic is not proposed (a topic is never planned twice).
     """
     return _move(topic, TopicStatus.PROPOSED, TopicStatus.PLANNED)
@@ -99,12 +101,14 @@ def mark_held(topic: Topic) -> Topic:
     """``topic`` held.
 
     Raises:
+        InvalidDataError: ``topic`` is not a :class:`Topic`.
         TransitionError: the topic was not planned.
     """
     return _move(topic, TopicStatus.PLANNED, TopicStatus.HELD)
 
 
 def _move(topic: Topic, source: TopicStatus, target: TopicStatus) -> Topic:
+    _validate.require_instance(topic, Topic, "topic")
     if topic.status is not source:
         raise TransitionError(
             f"topic {topic.id}",
@@ -124,15 +128,24 @@ def choose_topics(topics: Iterable[Topic], count: int) -> tuple[Topic, ...]:
     depend on the order of ``topics``.
 
     Raises:
-        InvalidDataError: ``count`` is negative, or two topics share an id.
+        InvalidDataError: naming every problem at once: ``count`` is not a whole
+            number >= 0, ``topics`` is not a collection of :class:`Topic`
+            (``topics[<index>]`` names an item of another type), or two topics
+            share an id.
     """
-    _validate.require_count(count, "count")
-    listed = list(topics)
+    problems: list[Problem] = []
+    try:
+        _validate.require_count(count, "count")
+    except InvalidDataError as error:
+        problems.extend(error.problems)
+    listed = _validate.items_of(topics, Topic, "topics", problems)
     twice = sorted(
         topic_id for topic_id, seen in Counter(topic.id for topic in listed).items() if seen > 1
     )
     if twice:
-        raise InvalidDataError.single("topics", twice, "must not share an id")
+        problems.append(Problem("topics", twice, "must not share an id"))
+    if problems:
+        raise InvalidDataError(problems)
     proposed = [topic for topic in listed if topic.status is TopicStatus.PROPOSED]
     proposed.sort(key=lambda topic: (-len(topic.votes), topic.proposed_on, topic.id))
     return tuple(proposed[:count])
