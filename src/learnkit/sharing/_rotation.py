@@ -65,22 +65,22 @@ class Turn:
 
 
 class ChoiceBasis(enum.Enum):
-    """Among whom a presenter had the fewest turns when chosen, or that they were kept.
-
-    Members:
-        FEWEST: The fewest turns of everyone who could present that day.
-        FEWEST_OF_THE_REST: The second of a pair: the fewest turns of everyone
-            who could present that day except the first presenter.
-        FEWEST_IN_OTHER_TEAMS: The second of a cross-team pair: the fewest turns
-            of those who could present that day from other teams than the first
-            presenter's (someone on the first presenter's team may have fewer).
-        KEPT: Kept unchanged from an earlier plan; the turns were not compared.
-    """
+    """Among whom a presenter had the fewest turns when chosen, or that they were kept."""
 
     FEWEST = "fewest"
+    """The fewest turns of everyone who could present that day."""
+
     FEWEST_OF_THE_REST = "fewest_of_the_rest"
+    """For the second of a pair, the fewest turns of everyone who could present
+    that day except the first presenter."""
+
     FEWEST_IN_OTHER_TEAMS = "fewest_in_other_teams"
+    """For the second of a cross-team pair, the fewest turns of those who could
+    present that day from other teams than the first presenter's (someone on the
+    first presenter's team may have fewer)."""
+
     KEPT = "kept"
+    """Kept unchanged from an earlier plan; the turns were not compared."""
 
 
 @attrs.frozen(kw_only=True)
