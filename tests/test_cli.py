@@ -844,11 +844,4 @@ class TestDemoSteps:
     def test_an_organisation_without_sharing_records_skips_that_step(self) -> None:
         """An organisation built by hand without sharing records shows no sharing section."""
         organisation = attrs.evolve(example_organisation(), sharing=None)
-        view = cli._View(
-            roster=organisation.roster,
-            as_of=organisation.as_of,
-            locale="da",
-            title="t",
-            organisation=organisation,
-        )
-        assert cli._sharing_demo(view) == []
+        assert cli._sharing_plan(organisation, "da") == []

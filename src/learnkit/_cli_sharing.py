@@ -6,18 +6,12 @@ hands a :class:`~learnkit.sharing.PlanRequest` and a period to
 tested without a file system, and the demo step (:mod:`learnkit._demo_sharing`)
 shows sessions the same way.
 
-The text output, in the chosen locale::
-
-    Fredagsfortællinger: 2027-01-01 – 2027-03-31
-    ============================================
-    Fredagsfortælling på 15 min. kl. 14.00 (Europe/Copenhagen): 11 sessioner, 2 aflyst, ...
-
-      fre. 2027-01-08 kl. 14.00  Mette Hansen (Data og analyse): Feature flags i praksis
-        hvorfor: Mette Hansen har holdt 0 oplæg, færrest blandt 59 mulige, andet team end sidst
-      ...
-
-    Aflyst:
-      fre. 2027-03-26: ikke en arbejdsdag (Langfredag)
+The text output, in the chosen locale, is a title, a summary line with the
+number of sessions, skipped and unfilled ones, then one line per session (day,
+local time, presenters with their teams, topic) followed by one line of why,
+and last the occurrences not held with their reason, for example
+``fre. 2027-03-26: ikke en arbejdsdag (Langfredag)``. docs/sharing.md shows a
+whole plan.
 """
 
 from __future__ import annotations

@@ -239,3 +239,25 @@ def items_of(values: object, kind: type[T], field: str, problems: list[Problem])
         else:
             problems.append(Problem(f"{field}[{index}]", item, f"must be a {kind.__name__}"))
     return tuple(found)
+
+
+def status_field_problems(
+    instance: object,
+    status: str,
+    fields: Iterable[str],
+    required: Collection[str],
+    allowed: Collection[str],
+) -> list[Problem]:
+    """What a value in ``status`` gets wrong about its status-dependent ``fields``.
+
+    A field in ``required`` must be set (not ``None``); a field outside ``allowed``
+    must not be. One problem per field at fault, naming the field and the status.
+    """
+    problems = []
+    for name in fields:
+        value = getattr(instance, name)
+        if value is None and name in required:
+            problems.append(Problem(name, None, f"is required when the status is {status!r}"))
+        elif value is not None and name not in allowed:
+            problems.append(Problem(name, value, f"must not be set when the status is {status!r}"))
+    return problems

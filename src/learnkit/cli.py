@@ -887,106 +887,84 @@ def _mentoring(view: _View) -> list[str]:
     return lines
 
 
-def _reflections_due(view: _View) -> list[str]:
+# The demo's later steps show the example organisation's records: each renders
+# them for a locale, and shows nothing for a roster alone (``learnkit roster``).
+_RecordsStep = Callable[[ExampleOrganisation, Locale], list[str]]
+
+
+def _with_records(render: _RecordsStep) -> _Step:
+    def step(view: _View) -> list[str]:
+        organisation = view.organisation
+        return [] if organisation is None else render(organisation, view.locale)
+
+    return step
+
+
+def _reflections_due(o: ExampleOrganisation, locale: Locale) -> list[str]:
     """The reflections still owed in the week of ``as_of``."""
-    organisation = view.organisation
-    if organisation is None:
-        return []
     return _demo_reflection.demo_lines(
-        organisation.roster,
-        organisation.tasks,
-        organisation.reflections,
-        as_of=organisation.as_of,
-        locale=view.locale,
+        o.roster, o.tasks, o.reflections, as_of=o.as_of, locale=locale
     )
 
 
-def _meeting_opener(view: _View) -> list[str]:
+def _meeting_opener(o: ExampleOrganisation, locale: Locale) -> list[str]:
     """The question a team's next meeting opens with, and the action points it asks about."""
-    organisation = view.organisation
-    if organisation is None:
-        return []
     return _demo_prompts.demo_lines(
-        organisation.roster,
-        organisation.retrospectives,
-        organisation.prompt_decks,
-        seed=organisation.seed,
-        locale=view.locale,
-    )
-
-
-def _goals_and_balance(view: _View) -> list[str]:
-    """Goal health and the operations/development balance of one team."""
-    organisation = view.organisation
-    if organisation is None:
-        return []
-    return _demo_goals.demo_lines(
-        organisation.roster,
-        organisation.goals,
-        organisation.development_reviews,
-        organisation.allocations,
-        team=_DEMO_GOALS_TEAM,
-        as_of=organisation.as_of,
-        calendar=Calendar(),
-        locale=view.locale,
-    )
-
-
-def _incidents(view: _View) -> list[str]:
-    """The blameless-language check of one example review, with its findings."""
-    organisation = view.organisation
-    if organisation is None:
-        return []
-    return _demo_incidents.demo_lines(
-        organisation.incidents,
-        organisation.incident_reviews,
-        organisation.roster,
-        locale=view.locale,
-    )
-
-
-def _incident_follow_ups(view: _View) -> list[str]:
-    """Reviews and action items due, as a bot would remind people of them."""
-    organisation = view.organisation
-    if organisation is None:
-        return []
-    return _demo_incident_followups.demo_lines(
-        organisation.incidents,
-        organisation.incident_reviews,
-        organisation.roster,
-        as_of=organisation.as_of,
-        calendar=Calendar(),
-        locale=view.locale,
-    )
-
-
-def _sharing_demo(view: _View) -> list[str]:
-    """Next quarter's Friday stories with presenters and topics, and this week's buddies."""
-    organisation = view.organisation
-    if organisation is None or organisation.sharing is None:
-        return []
-    return _demo_sharing.demo_lines(
-        organisation.roster,
-        organisation.sharing,
-        as_of=organisation.as_of,
-        seed=organisation.seed,
-        locale=view.locale,
+        o.roster, o.retrospectives, o.prompt_decks, seed=o.seed, locale=locale
     )
 
 
 _DEMO_GOALS_TEAM = "platform"  # the example data gives this team every case to show
 
 
+def _goals_and_balance(o: ExampleOrganisation, locale: Locale) -> list[str]:
+    """Goal health and the operations/development balance of one team."""
+    return _demo_goals.demo_lines(
+        o.roster,
+        o.goals,
+        o.development_reviews,
+        o.allocations,
+        team=_DEMO_GOALS_TEAM,
+        as_of=o.as_of,
+        calendar=Calendar(),
+        locale=locale,
+    )
+
+
+def _incidents(o: ExampleOrganisation, locale: Locale) -> list[str]:
+    """The blameless-language check of one example review, with its findings."""
+    return _demo_incidents.demo_lines(o.incidents, o.incident_reviews, o.roster, locale=locale)
+
+
+def _incident_follow_ups(o: ExampleOrganisation, locale: Locale) -> list[str]:
+    """Reviews and action items due, as a bot would remind people of them."""
+    return _demo_incident_followups.demo_lines(
+        o.incidents, o.incident_reviews, o.roster, as_of=o.as_of, calendar=Calendar(), locale=locale
+    )
+
+
+def _sharing_plan(o: ExampleOrganisation, locale: Locale) -> list[str]:
+    """Next quarter's Friday stories with presenters and topics, and this week's buddies."""
+    if o.sharing is None:  # an organisation built by hand without sharing records
+        return []
+    return _demo_sharing.demo_lines(o.roster, o.sharing, as_of=o.as_of, seed=o.seed, locale=locale)
+
+
 _ROSTER_STEPS: tuple[_Step, ...] = (_headline, _teams, _newcomers, _languages, _time_zones)
 _DEMO_STEPS: tuple[_Step, ...] = (
     *_ROSTER_STEPS,
     _mentoring,
-    _reflections_due,
-    _meeting_opener,
-    _goals_and_balance,
-    _incidents,
-    _incident_follow_ups,
-    _sharing_demo,
+    *map(
+        _with_records,
+        (
+            _reflections_due,
+            _meeting_opener,
+            _goals_and_balance,
+            _incidents,
+            _incident_follow_ups,
+            _sharing_plan,
+        ),
+    ),
 )
 
 

@@ -284,16 +284,9 @@ class LearningGoal:
     def _state_problems(self) -> list[Problem]:
         required = _REQUIRED[self.status]
         allowed = required | _OPTIONAL.get(self.status, frozenset())
-        status = self.status.value
-        problems = []
-        for name in _STATE_FIELDS:
-            value = getattr(self, name)
-            if value is None and name in required:
-                problems.append(Problem(name, None, f"is required when the status is {status!r}"))
-            elif value is not None and name not in allowed:
-                problems.append(
-                    Problem(name, value, f"must not be set when the status is {status!r}")
-                )
+        problems = _validate.status_field_problems(
+            self, self.status.value, _STATE_FIELDS, required, allowed
+        )
         if self.status in _OPTIONAL and self.started_on is not None and self.agreed_on is None:
             problems.append(Problem("started_on", self.started_on, "is set only with agreed_on"))
         return problems

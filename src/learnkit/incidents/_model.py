@@ -61,19 +61,24 @@ def enum_key(item: enum.Enum) -> str:
 
 
 class _Named(enum.Enum):
-    """An enum whose members have a catalogue name under ``incidents.<group>.<value>``."""
+    """An enum whose members have a catalogue name under ``incidents.<group>.<value>``.
 
-    @classmethod
-    def _group(cls) -> str:
-        raise NotImplementedError  # pragma: no cover - every subclass overrides it
+    A subclass names its group where it is declared: ``class X(_Named, group="kind")``.
+    """
+
+    _text_group: str
+
+    def __init_subclass__(cls, *, group: str, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._text_group = group
 
     @property
     def text_key(self) -> str:
         """The i18n key of the member's name (``translate(member.text_key, "da")``)."""
-        return f"incidents.{self._group()}.{self.value}"
+        return f"incidents.{self._text_group}.{self.value}"
 
 
-class IncidentKind(_Named):
+class IncidentKind(_Named, group="kind"):
     """What kind of event is reviewed: all deserve the same blameless review."""
 
     INCIDENT = "incident"
@@ -81,23 +86,15 @@ class IncidentKind(_Named):
     MISTAKE = "mistake"
     FAILED_EXPERIMENT = "failed_experiment"
 
-    @classmethod
-    def _group(cls) -> str:
-        return "kind"
 
-
-class ImpactAudience(_Named):
+class ImpactAudience(_Named, group="audience"):
     """Whom an impact reached: people inside the organisation or outside it."""
 
     INTERNAL = "internal"
     EXTERNAL = "external"
 
-    @classmethod
-    def _group(cls) -> str:
-        return "audience"
 
-
-class EventKind(_Named):
+class EventKind(_Named, group="event"):
     """What sort of thing a timeline entry records."""
 
     OBSERVATION = "observation"
@@ -108,12 +105,8 @@ class EventKind(_Named):
     ESCALATION = "escalation"
     OTHER = "other"
 
-    @classmethod
-    def _group(cls) -> str:
-        return "event"
 
-
-class ParticipantRole(_Named):
+class ParticipantRole(_Named, group="role"):
     """The part someone plays in the incident and its review."""
 
     FACILITATOR = "facilitator"
@@ -122,33 +115,21 @@ class ParticipantRole(_Named):
     REVIEWER = "reviewer"
     OBSERVER = "observer"
 
-    @classmethod
-    def _group(cls) -> str:
-        return "role"
 
-
-class LinkKind(_Named):
+class LinkKind(_Named, group="link"):
     """How an incident relates to another one."""
 
     DUPLICATE_OF = "duplicate_of"
     RECURRENCE_OF = "recurrence_of"
     RELATED = "related"
 
-    @classmethod
-    def _group(cls) -> str:
-        return "link"
 
-
-class IncidentVisibility(_Named):
+class IncidentVisibility(_Named, group="visibility"):
     """Who may read the incident and its review: the team, everyone, or a named few."""
 
     TEAM = "team"
     ORGANISATION = "organisation"
     RESTRICTED = "restricted"
-
-    @classmethod
-    def _group(cls) -> str:
-        return "visibility"
 
 
 # --- milestones and impact --------------------------------------------------------------

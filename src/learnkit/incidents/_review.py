@@ -44,7 +44,7 @@ REQUIRED_SECTIONS: Final[tuple[str, ...]] = ("summary", "narrative", "went_well"
 """The text sections of a review that must be filled before it is published."""
 
 
-class FactorCategory(_Named):
+class FactorCategory(_Named, group="category"):
     """Where a contributing factor sits in the system of work."""
 
     PROCESS = "process"
@@ -55,24 +55,16 @@ class FactorCategory(_Named):
     ENVIRONMENT = "environment"
     DETECTION = "detection"
 
-    @classmethod
-    def _group(cls) -> str:
-        return "category"
 
-
-class FactorRole(_Named):
+class FactorRole(_Named, group="factor_role"):
     """What a factor did: set things off, made them worse, or made them better."""
 
     TRIGGER = "trigger"
     CONTRIBUTING = "contributing"
     MITIGATING = "mitigating"
 
-    @classmethod
-    def _group(cls) -> str:
-        return "factor_role"
 
-
-class ActionType(_Named):
+class ActionType(_Named, group="action_type"):
     """What an action item does about the incident."""
 
     INVESTIGATE = "investigate"
@@ -83,12 +75,8 @@ class ActionType(_Named):
     PROCESS = "process"
     LEARN = "learn"
 
-    @classmethod
-    def _group(cls) -> str:
-        return "action_type"
 
-
-class ActionStatus(_Named):
+class ActionStatus(_Named, group="action_status"):
     """Where an action item is: an idea (proposed), a commitment (open onwards), or dropped."""
 
     PROPOSED = "proposed"
@@ -97,10 +85,6 @@ class ActionStatus(_Named):
     DONE = "done"
     REJECTED = "rejected"
     WONT_DO = "wont_do"
-
-    @classmethod
-    def _group(cls) -> str:
-        return "action_status"
 
     @property
     def is_committed(self) -> bool:
@@ -113,7 +97,7 @@ class ActionStatus(_Named):
         return self in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 
 
-class ReviewStatus(_Named):
+class ReviewStatus(_Named, group="review_status"):
     """Where a review is: draft → in review → published → closed, or skipped."""
 
     DRAFT = "draft"
@@ -121,10 +105,6 @@ class ReviewStatus(_Named):
     PUBLISHED = "published"
     CLOSED = "closed"
     SKIPPED = "skipped"
-
-    @classmethod
-    def _group(cls) -> str:
-        return "review_status"
 
 
 def _sorted_strings(value: Iterable[str]) -> tuple[str, ...]:

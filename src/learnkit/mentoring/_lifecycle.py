@@ -213,16 +213,9 @@ class Mentorship:
     def _state_problems(self) -> list[Problem]:
         required = _REQUIRED[self.status]
         allowed = required | _OPTIONAL.get(self.status, frozenset())
-        status = self.status.value
-        problems = []
-        for name in _DATED_FIELDS:
-            value = getattr(self, name)
-            if value is None and name in required:
-                problems.append(Problem(name, None, f"is required when the status is {status!r}"))
-            elif value is not None and name not in allowed:
-                problems.append(
-                    Problem(name, value, f"must not be set when the status is {status!r}")
-                )
+        problems = _validate.status_field_problems(
+            self, self.status.value, _DATED_FIELDS, required, allowed
+        )
         if self.status is MentorshipStatus.CANCELLED and (self.started_on is None) != (
             self.planned_end is None
         ):
