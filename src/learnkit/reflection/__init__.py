@@ -11,6 +11,7 @@ incident or mentorship), with a :class:`Visibility`. :func:`can_view`,
 from __future__ import annotations
 
 from learnkit.reflection._due import DEFAULT_WINDOW_DAYS, DueReflection, due_id, reflections_due
+from learnkit.reflection._meetings import TeamMeeting
 from learnkit.reflection._model import (
     LONG_REFLECTION_MINUTES,
     CompletedTask,
@@ -76,6 +77,7 @@ __all__ = [
     "Retrospective",
     "SubjectKind",
     "TaskRef",
+    "TeamMeeting",
     "Theme",
     "ThemeVote",
     "Visibility",
