@@ -15,7 +15,7 @@ import datetime as dt
 from typing import Final
 
 from learnkit._cli_sharing import session_lines, skipped_lines, summary_line
-from learnkit._example_sharing import SharingExamples, monday_of
+from learnkit._example_sharing import SharingExamples, monday_of, next_quarter
 from learnkit.i18n import Locale, check_locale, translate
 from learnkit.people import Roster
 from learnkit.sharing import DEFAULT_AVOID_ROUNDS, BuddyRound, buddy_round
@@ -25,18 +25,6 @@ __all__ = ["DEMO_BUDDY_GROUPS", "demo_lines", "next_quarter"]
 
 DEMO_BUDDY_GROUPS: Final = 3
 """How many groups of learning buddies the step shows by name."""
-
-_MONTHS_PER_QUARTER: Final = 3
-
-
-def next_quarter(as_of: dt.date) -> tuple[int, Period]:
-    """The calendar quarter after the one ``as_of`` lies in: its number (1–4) and its days."""
-    quarter = (as_of.month - 1) // _MONTHS_PER_QUARTER + 1
-    year = as_of.year + quarter // 4
-    number = quarter % 4 + 1
-    first = dt.date(year, _MONTHS_PER_QUARTER * (number - 1) + 1, 1)
-    after = dt.date(year + 1, 1, 1) if number == 4 else dt.date(year, 3 * number + 1, 1)
-    return number, Period(first, after - dt.timedelta(days=1))
 
 
 def demo_lines(

@@ -32,6 +32,7 @@ The same roster, date and seed always give equal records; every record is valid.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
 from typing import Final
 from zoneinfo import ZoneInfo
@@ -159,7 +160,9 @@ def _team_manager(roster: Roster, person: Person) -> str | None:
     return roster.team(person.team).manager
 
 
-def _recognitions(rng: random.Random, roster: Roster, as_of: dt.date) -> list[Recognition]:
+def _recognitions(
+    rng: random.Random, roster: Roster, as_of: dt.date, *, id_suffix: str = ""
+) -> list[Recognition]:
     drafts: list[tuple[dt.datetime, str, str, RecognitionKind, str]] = []
     for team in roster.teams:
         # Only those who have been here a week or more, so each has working days to pick.
@@ -181,7 +184,12 @@ def _recognitions(rng: random.Random, roster: Roster, as_of: dt.date) -> list[Re
     drafts.sort(key=lambda draft: (draft[0], draft[1], draft[2]))
     return [
         Recognition(
-            id=f"a{index:03d}", giver=giver, receiver=receiver, at=at, kind=kind, message=message
+            id=f"a{index:03d}{id_suffix}",
+            giver=giver,
+            receiver=receiver,
+            at=at,
+            kind=kind,
+            message=message,
         )
         for index, (at, receiver, giver, kind, message) in enumerate(drafts, start=1)
     ]
@@ -199,13 +207,18 @@ def _working_time(
     rng: random.Random, zone: ZoneInfo, receiver: Person, as_of: dt.date
 ) -> dt.datetime:
     earliest = max(as_of - dt.timedelta(days=RECOGNITION_DAYS), receiver.start_date)
-    days = [
+    day = rng.choice(_weekdays(earliest, as_of))
+    return dt.datetime.combine(day, dt.time(rng.randint(8, 16), rng.choice((0, 15, 30, 45))), zone)
+
+
+@functools.lru_cache(maxsize=64)
+def _weekdays(earliest: dt.date, as_of: dt.date) -> tuple[dt.date, ...]:
+    """Monday to Friday from ``earliest`` up to the day before ``as_of``."""
+    return tuple(
         earliest + dt.timedelta(days=n)
         for n in range((as_of - earliest).days)
         if (earliest + dt.timedelta(days=n)).weekday() < 5
-    ]
-    day = rng.choice(days)
-    return dt.datetime.combine(day, dt.time(rng.randint(8, 16), rng.choice((0, 15, 30, 45))), zone)
+    )
 
 
 # --- time allocations ------------------------------------------------------------------

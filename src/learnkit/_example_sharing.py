@@ -63,6 +63,7 @@ __all__ = [
     "build_sharing",
     "danish_calendar",
     "monday_of",
+    "next_quarter",
 ]
 
 FRIDAY_SERIES: Final = "fredag"
@@ -117,9 +118,22 @@ class SharingExamples:
         )
 
 
+_MONTHS_PER_QUARTER: Final = 3
+
+
 def monday_of(day: dt.date) -> dt.date:
     """The Monday of ``day``'s ISO week."""
     return day - dt.timedelta(days=day.weekday())
+
+
+def next_quarter(as_of: dt.date) -> tuple[int, Period]:
+    """The calendar quarter after the one ``as_of`` lies in: its number (1–4) and its days."""
+    quarter = (as_of.month - 1) // _MONTHS_PER_QUARTER + 1
+    year = as_of.year + quarter // 4
+    number = quarter % 4 + 1
+    first = dt.date(year, _MONTHS_PER_QUARTER * (number - 1) + 1, 1)
+    after = dt.date(year + 1, 1, 1) if number == 4 else dt.date(year, 3 * number + 1, 1)
+    return number, Period(first, after - dt.timedelta(days=1))
 
 
 # --- the calendar ---------------------------------------------------------------------
