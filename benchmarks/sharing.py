@@ -29,10 +29,9 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import statistics
 import sys
-import time
-from collections.abc import Callable
+
+from _timing import median_of
 
 from learnkit.people import Person, Roster, Team
 from learnkit.sharing import (
@@ -123,16 +122,6 @@ def synthetic_input(roster: Roster) -> tuple[list[Absence], list[Turn], list[Top
         for index in range(150)
     ]
     return absences, history, topics
-
-
-def median_of(action: Callable[[], object], runs: int) -> float:
-    """The median of ``runs`` runs of ``action``, in seconds."""
-    timings = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        timings.append(time.perf_counter() - start)
-    return statistics.median(timings)
 
 
 def main(argv: list[str]) -> int:
