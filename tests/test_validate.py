@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import unicodedata
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -125,6 +126,19 @@ class TestIdentifier:
     def test_refuses(self, value: object, message: str) -> None:
         """Non-strings, empty ids, surrounding spaces and control characters are refused."""
         assert refusal(_validate.identifier, value) == Problem("value", value, message)
+
+    @given(st.text(min_size=1, max_size=6))
+    def test_agrees_with_the_definition(self, value: str) -> None:
+        """An id is refused exactly when it is blank-edged or has a character of a C category."""
+        unicode_ok = not any(unicodedata.category(ch).startswith("C") for ch in value)
+        expected = value == value.strip() and unicode_ok
+        try:
+            build(_validate.identifier)(value)
+        except InvalidDataError:
+            accepted = False
+        else:
+            accepted = True
+        assert accepted is expected
 
 
 class TestIntBetween:

@@ -77,7 +77,9 @@ def identifier(_: object, attribute: attrs.Attribute[Any], value: object) -> Non
         raise fail(attribute, value, "must be a string id")
     if not value or value != value.strip():
         raise fail(attribute, value, "must be non-empty without surrounding spaces")
-    if any(unicodedata.category(ch).startswith("C") for ch in value):
+    # A printable string has no character of a "C" category (control, format,
+    # surrogate, private use, unassigned): the common case skips the slow scan.
+    if not value.isprintable() and any(unicodedata.category(ch).startswith("C") for ch in value):
         raise fail(attribute, value, "must not contain control characters")
 
 
