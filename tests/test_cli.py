@@ -120,8 +120,17 @@ class TestHelp:
         status, out, err = run(capsys, "--help")
         assert status == 0
         assert err == ""
-        assert "vis en opsummering af eksempelorganisationen" in out
+        assert "fortæl historien om eksempelorganisationens kvartal" in out
+        assert "opsummering af eksempelorganisationen" not in out
         assert all(command in out for command in ("demo", "example", "match", "roster"))
+
+    def test_help_names_what_the_commands_do(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """demo --help tells a story, not a summary; example --help mentions the Workspace."""
+        _, demo, _ = run(capsys, "demo", "--help", "--lang", "en")
+        assert "tell the story of the example organisation's quarter" in demo
+        assert "print a summary" not in demo
+        _, example, _ = run(capsys, "--help", "--lang", "en")
+        assert "Friday-story plan request or whole Workspace) as JSON" in example
 
     def test_command_help_in_english(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A command's --help follows --locale, wherever it stands."""
@@ -180,7 +189,7 @@ class TestDemo:
         assert "pr. 2027-03-01" in out
         assert all(person.name in out for person in organisation.newcomers)
 
-    @settings(max_examples=20)
+    @settings(max_examples=8)
     @given(seed=st.integers(min_value=0, max_value=10**6), locale=st.sampled_from(["da", "en"]))
     def test_any_seed_prints_every_team(self, seed: int, locale: str) -> None:
         """For any seed the demo succeeds and names every team and newcomer."""
@@ -232,11 +241,12 @@ class TestRoster:
         )
         assert (status, err) == (0, "")
         assert out.splitlines()[0] == f"Roster from {roster_file}"
-        # The demo goes on with the records of the example organisation beyond its
-        # roster, from the mentoring section on.
-        lines = demo.splitlines()
-        beyond = next(i for i, line in enumerate(lines) if line.startswith("Mentors for"))
-        assert out.splitlines()[2:] == lines[2 : beyond - 1]
+        # The demo tells its story around the same sections: every section of the
+        # summary is in the demo too, and the headline matches below the title.
+        head, *sections = out.rstrip("\n").split("\n\n")
+        demo_head, *demo_sections = demo.split("\n\n")
+        assert head.splitlines()[2:] == demo_head.splitlines()[2:]
+        assert all(section in demo_sections for section in sections)
 
     def test_reads_standard_input(
         self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
@@ -824,8 +834,8 @@ class TestDemoSteps:
         view = cli._View(
             roster=organisation.roster, as_of=organisation.as_of, locale="en", title="t"
         )
-        later = cli._DEMO_STEPS[len(cli._ROSTER_STEPS) :]
-        assert len(later) == 7
+        later = [step for step in cli._DEMO_STEPS if step not in cli._ROSTER_STEPS]
+        assert len(later) == 20
         assert [step(view) for step in later] == [[] for _ in later]
 
     def test_every_step_shows_something_for_the_example(self) -> None:

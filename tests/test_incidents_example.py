@@ -153,7 +153,7 @@ class TestDemo:
         """A heading, the counts, the draft checked with its findings and a summary."""
         lines = demo_lines(*built, organisation.roster, locale="da")
         assert lines[0] == "Blameless-tjek af en læringsgennemgang"
-        assert lines[1] == ("4 hændelser, heraf 1 nærvedhændelse; 1 offentliggjort, 1 i kladde")
+        assert lines[1] == ("4 hændelser, heraf 1 nærved-hændelse; 1 offentliggjort, 1 i kladde")
         assert lines[2] == "Tjekket: rev-tilbud om »Tilbud sendt med forkert rabat« (kladde)"
         assert lines[-1].endswith("blokerer offentliggørelse")
         assert any("person som årsag" in line for line in lines)

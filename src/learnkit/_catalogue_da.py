@@ -9,8 +9,8 @@ CATALOGUE: Final[dict[str, str]] = {
     "cli.help.help": "vis denne hjælp og afslut",
     "cli.help.version": "vis versionen og afslut",
     "cli.help.commands": "kommandoer",
-    "cli.help.demo": "vis en opsummering af eksempelorganisationen",
-    "cli.help.example": "skriv eksempelorganisationens medarbejderliste (eller mentorkohorte eller planforespørgsel for fredagsfortællinger) som JSON",
+    "cli.help.demo": "fortæl historien om eksempelorganisationens kvartal, fra de nye kolleger til rapporten om læringskulturen",
+    "cli.help.example": "skriv eksempelorganisationens medarbejderliste (eller mentorkohorte, planforespørgsel for fredagsfortællinger eller hele arbejdsområdet) som JSON",
     "cli.help.roster": "vis en opsummering af en medarbejderliste fra en JSON-fil",
     "cli.help.file": "JSON-filen, som 'learnkit example' skriver den ('-' for standard input)",
     "cli.help.locale": "sproget i teksterne: da (standard) eller en",
@@ -49,7 +49,6 @@ CATALOGUE: Final[dict[str, str]] = {
     "cli.none": "ingen",
     # The command line: errors, each printed as one line after "learnkit: ".
     "cli.error.usage": "{message} (se '{prog} --help')",
-    "cli.error.no_command": "mangler en kommando: demo, example, match, review, roster eller sharing",
     "cli.error.no_file": "mangler filen med medarbejderlisten",
     "cli.error.unknown_arguments": "ukendte argumenter: {arguments}",
     "cli.error.bad_date": "{option}: ugyldig dato '{value}', forventet ÅÅÅÅ-MM-DD",

@@ -9,8 +9,8 @@ CATALOGUE: Final[dict[str, str]] = {
     "cli.help.help": "show this help and exit",
     "cli.help.version": "show the version and exit",
     "cli.help.commands": "commands",
-    "cli.help.demo": "print a summary of the example organisation",
-    "cli.help.example": "write the example organisation's roster (or mentoring cohort, or Friday-story plan request) as JSON",
+    "cli.help.demo": "tell the story of the example organisation's quarter, from the newcomers to the learning-culture report",
+    "cli.help.example": "write the example organisation's roster (or mentoring cohort, Friday-story plan request or whole Workspace) as JSON",
     "cli.help.roster": "print a summary of a roster read from a JSON file",
     "cli.help.file": "the JSON file, as 'learnkit example' writes it ('-' for standard input)",
     "cli.help.locale": "language of the texts: da (default) or en",
@@ -49,7 +49,6 @@ CATALOGUE: Final[dict[str, str]] = {
     "cli.none": "none",
     # The command line: errors, each printed as one line after "learnkit: ".
     "cli.error.usage": "{message} (see '{prog} --help')",
-    "cli.error.no_command": "missing a command: demo, example, match, review, roster or sharing",
     "cli.error.no_file": "the roster file is missing",
     "cli.error.unknown_arguments": "unrecognised arguments: {arguments}",
     "cli.error.bad_date": "{option}: invalid date '{value}', expected YYYY-MM-DD",

@@ -2,7 +2,9 @@
 
 :func:`demo_lines` counts the incidents (and the near misses among them), then
 runs the blameless-language check on one review (the first draft by id, or
-else the first review) and shows each finding with the way to say it instead.
+else the first review) and shows the first findings with the way to say it
+instead (a suggestion once, under the first finding it helps with), how many
+more there are, and a summary.
 """
 
 from __future__ import annotations
@@ -36,7 +38,8 @@ def demo_lines(
     """The demo's section on incidents, every text from the catalogue in ``locale``.
 
     Guarantees: the output depends on the incidents and reviews, not on their
-    order; a heading line comes first; no more than five findings are shown.
+    order; a heading line comes first; no more than five findings are shown,
+    followed by how many more there are; no suggestion is shown twice.
     The participants' names (looked up in ``roster``) are given to the check,
     so a person named as the cause is found.
     """
@@ -51,7 +54,7 @@ def demo_lines(
             "reviewfile.demo.incidents",
             locale,
             incidents=_plural("reviewfile.demo.incidents_count", len(by_id), locale),
-            near_misses=_plural("reviewfile.demo.near_misses", near, locale),
+            near_misses=_plural("story.incidents.near_misses", near, locale),
             published=published,
             drafts=drafts,
         )
@@ -82,6 +85,7 @@ def demo_lines(
         if not is_overridden(finding, review.overrides)
     ]
     findings.sort(key=lambda f: (f.field, f.start, f.end, f.kind.value))
+    suggested: set[str] = set()
     for finding in findings[:_SHOWN]:
         lines.append(
             translate(
@@ -93,9 +97,13 @@ def demo_lines(
                 severity=translate(f"reviewfile.severity.{finding.severity.value}", locale),
             )
         )
-        lines.append(
-            translate("reviewfile.demo.reframing", locale, reframing=finding.reframing(locale))
-        )
+        reframing = finding.reframing(locale)
+        if reframing not in suggested:
+            suggested.add(reframing)
+            lines.append(translate("reviewfile.demo.reframing", locale, reframing=reframing))
+    rest = len(findings) - _SHOWN
+    if rest > 0:
+        lines.append("  " + _plural("story.incidents.more", rest, locale))
     if not findings:
         lines.append(translate("reviewfile.demo.clean", locale))
     else:

@@ -2,11 +2,13 @@
 
 Commands (``learnkit --help`` lists them, ``learnkit COMMAND --help`` explains one):
 
-* ``learnkit demo [--locale da|en] [--seed N] [--as-of YYYY-MM-DD]`` prints a
-  summary of the example organisation (:mod:`learnkit.examples`);
-* ``learnkit example [--mentoring] [--seed N] [--as-of YYYY-MM-DD]`` writes the
-  example organisation's roster (or, with ``--mentoring``, its mentoring cohort)
-  as a JSON document, to try the other commands on;
+* ``learnkit demo [--lang da|en] [--seed N] [--as-of YYYY-MM-DD]`` tells the
+  story of the example organisation (:mod:`learnkit.examples`) over the quarter
+  ending on ``--as-of`` (``learnkit._demo_story``);
+* ``learnkit example [--mentoring | --sharing | --workspace] [--seed N]
+  [--as-of YYYY-MM-DD]`` writes the example organisation's roster (or its
+  mentoring cohort, Friday-story plan request, or whole Workspace) as a JSON
+  document, to try the other commands on;
 * ``learnkit roster FILE [--locale da|en] [--as-of YYYY-MM-DD]`` prints the same
   summary for a roster document read from ``FILE`` (``-`` reads standard input);
 * ``learnkit match FILE [--roster ROSTER.csv] [--method optimal|stable]
@@ -19,16 +21,22 @@ Commands (``learnkit --help`` lists them, ``learnkit COMMAND --help`` explains o
   [--locale da|en]`` plans who presents at the sessions of a series in a period
   from a plan request (``learnkit example --sharing`` writes one) and prints the
   plan, or with ``--ics`` the plan as iCalendar text (the ``ical`` extra);
+* ``learnkit report FILE [--as-of D] [--from D --to D] [--format text|markdown]``
+  prints the learning-culture report of a Workspace document
+  (``learnkit._cli_report``);
+* ``learnkit nudges FILE --now DATETIME [--format text|json]`` lists what a bot
+  should say as of ``--now`` (``learnkit._cli_nudges``);
 * ``learnkit --version`` prints ``learnkit <version>``.
 
-Texts are Danish unless ``--locale en`` is given. The exit status is 0 on
+Texts are Danish unless ``--lang en`` is given (``--locale`` is its earlier
+name and still works). The exit status is 0 on
 success, 1 for bad input (a file that is missing or unreadable, invalid JSON,
 invalid data), 2 for a usage error and 130 when interrupted. Every error is one
 line on standard error, never a traceback.
 
 The rest of learnkit is pure: this module is where arguments, files, standard
-input, and the clock (``roster`` looks from today unless given ``--as-of``) come
-in, and where text goes out.
+input, and the clock (``roster`` and ``report`` look from today unless given
+``--as-of``) come in, and where text goes out.
 """
 
 from __future__ import annotations
@@ -41,7 +49,7 @@ import os
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -49,6 +57,8 @@ import attrs
 
 import learnkit
 from learnkit import (
+    _cli_nudges,
+    _cli_report,
     _cli_review,
     _cli_sharing,
     _demo_goals,
@@ -57,6 +67,7 @@ from learnkit import (
     _demo_prompts,
     _demo_reflection,
     _demo_sharing,
+    _demo_story,
 )
 from learnkit.examples import (
     EXAMPLE_AS_OF,
@@ -64,13 +75,14 @@ from learnkit.examples import (
     ExampleOrganisation,
     example_organisation,
 )
-from learnkit.exceptions import InvalidDataError, LearnkitError, Problem
+from learnkit.exceptions import InvalidDataError, LearnkitError, OutOfRangeError, Problem
 from learnkit.i18n import LOCALES, Locale, catalogue, translate
 from learnkit.mentoring import Cohort, MatchResult, ScorePart, optimal, stable
 from learnkit.people import DEFAULT_NEWCOMER_DAYS, Roster
 from learnkit.rostercsv import roster_from_csv
 from learnkit.serialize import from_dict, from_json, to_dict, to_json
-from learnkit.time import Calendar
+from learnkit.time import Period
+from learnkit.workspace import Workspace
 
 __all__ = ["main"]
 
@@ -166,28 +178,44 @@ def _error(prog: str, message: str) -> None:
 
 
 def _locale_hint(args: Sequence[str]) -> Locale:
-    """The ``--locale`` among ``args``, known before parsing, for help texts and errors."""
+    """The ``--lang`` or ``--locale`` among ``args``, known before parsing, for help and errors."""
     found: object = _DEFAULT_LOCALE
     for index, arg in enumerate(args):
         if arg == "--":
             break
-        if arg == "--locale" and index + 1 < len(args):
-            found = args[index + 1]
-        elif arg.startswith("--locale="):
-            found = arg.removeprefix("--locale=")
+        for option in _LOCALE_OPTIONS:
+            if arg == option and index + 1 < len(args):
+                found = args[index + 1]
+            elif arg.startswith(f"{option}="):
+                found = arg.removeprefix(f"{option}=")
     return next((known for known in LOCALES if known == found), _DEFAULT_LOCALE)
 
 
 def _run(args: Sequence[str], locale: Locale) -> str:
-    namespace, unknown = _parser(locale).parse_known_args(args)
+    parser = _parser(locale)
+    namespace, unknown = parser.parse_known_args(args)
     prog = _PROG if namespace.command is None else f"{_PROG} {namespace.command}"
     if unknown:
         message = translate("cli.error.unknown_arguments", locale, arguments=" ".join(unknown))
         raise _UsageError(prog, message)
     if namespace.command is None:
-        raise _UsageError(prog, translate("cli.error.no_command", locale))
+        *commands, last = sorted(_commands(parser))
+        message = translate(
+            "story.cli.error.no_command", locale, commands=", ".join(commands), last=last
+        )
+        raise _UsageError(prog, message)
     command: Callable[[argparse.Namespace, str], str] = namespace.run
     return command(namespace, prog)
+
+
+def _commands(parser: argparse.ArgumentParser) -> list[str]:
+    """The names of the commands ``parser`` knows, as its subparsers hold them."""
+    return [
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    ]
 
 
 def _parser(locale: Locale) -> _Parser:
@@ -210,8 +238,10 @@ def _parser(locale: Locale) -> _Parser:
         title=text("cli.help.commands"),
     )
 
-    def command(name: str, run: Callable[[argparse.Namespace, str], str]) -> _Parser:
-        help_text = text(f"cli.help.{name}")
+    def command(
+        name: str, run: Callable[[argparse.Namespace, str], str], help_key: str = ""
+    ) -> _Parser:
+        help_text = text(help_key or f"cli.help.{name}")
         sub: _Parser = commands.add_parser(
             name, help=help_text, description=help_text, add_help=False, allow_abbrev=False
         )
@@ -227,9 +257,11 @@ def _parser(locale: Locale) -> _Parser:
     roster = command("roster", _roster)
     _add_review(command("review", _review), text, file_metavar)
     _add_sharing(commands, example, text, file_metavar)
+    _add_report(command("report", _report, "story.cli.help.report"), text, file_metavar)
+    _add_nudges(command("nudges", _nudges, "story.cli.help.nudges"), text, file_metavar)
     roster.add_argument("file", nargs="?", metavar=file_metavar, help=text("cli.help.file"))
     for sub in (demo, example, roster):
-        sub.add_argument("--locale", metavar="da|en", help=text("cli.help.locale"))
+        _add_locale(sub, text)
         default = text("cli.help.today") if sub is roster else EXAMPLE_AS_OF.isoformat()
         sub.add_argument(
             "--as-of", metavar=date_metavar, help=text("cli.help.as_of", default=default)
@@ -237,6 +269,9 @@ def _parser(locale: Locale) -> _Parser:
     for sub in (demo, example):
         sub.add_argument("--seed", metavar="N", help=text("cli.help.seed", default=EXAMPLE_SEED))
     example.add_argument("--mentoring", action="store_true", help=text("cli.help.mentoring"))
+    example.add_argument(
+        "--workspace", action="store_true", help=text("story.cli.help.example_workspace")
+    )
     match.add_argument("file", nargs="?", metavar=file_metavar, help=text("cli.help.cohort_file"))
     match.add_argument(
         "--roster", metavar=text("cli.help.csv_metavar"), help=text("cli.help.roster_csv")
@@ -246,8 +281,17 @@ def _parser(locale: Locale) -> _Parser:
         "--objective", metavar="participation|score", help=text("cli.help.objective")
     )
     match.add_argument("--json", action="store_true", help=text("cli.help.json"))
-    match.add_argument("--locale", metavar="da|en", help=text("cli.help.locale"))
+    _add_locale(match, text)
     return parser
+
+
+_LOCALE_OPTIONS = ("--lang", "--locale")  # --lang is the issue's name; --locale came first
+
+
+def _add_locale(sub: _Parser, text: Callable[..., str]) -> None:
+    """``--lang`` and its older name ``--locale``, kept apart to name the one that was given."""
+    sub.add_argument("--lang", metavar="da|en", help=text("cli.help.locale"))
+    sub.add_argument("--locale", metavar="da|en", help=text("story.cli.help.locale_alias"))
 
 
 # Options are parsed as text and checked here, so their errors are learnkit's own
@@ -255,14 +299,20 @@ def _parser(locale: Locale) -> _Parser:
 
 
 def _locale(namespace: argparse.Namespace, prog: str) -> Locale:
-    value: str | None = namespace.locale
-    if value is None:
-        return _DEFAULT_LOCALE
-    for known in LOCALES:
-        if value == known:
-            return known
-    message = translate("cli.error.bad_locale", _DEFAULT_LOCALE, option="--locale", value=value)
-    raise _UsageError(prog, message)
+    given = [
+        (option, value)
+        for option in _LOCALE_OPTIONS
+        if (value := getattr(namespace, option.removeprefix("--"))) is not None
+    ]
+    for option, value in given:
+        if value not in LOCALES:
+            message = translate("cli.error.bad_locale", _DEFAULT_LOCALE, option=option, value=value)
+            raise _UsageError(prog, message)
+    values = {value for _, value in given}
+    if len(values) > 1:
+        message = translate("story.cli.error.two_locales", _DEFAULT_LOCALE)
+        raise _UsageError(prog, message)
+    return next((known for known in LOCALES if known in values), _DEFAULT_LOCALE)
 
 
 def _as_of(namespace: argparse.Namespace, prog: str, locale: Locale, default: dt.date) -> dt.date:
@@ -314,8 +364,18 @@ def _demo(namespace: argparse.Namespace, prog: str) -> str:
 def _example(namespace: argparse.Namespace, prog: str) -> str:
     locale = _locale(namespace, prog)
     organisation = _organisation(namespace, prog, locale)
+    chosen = [
+        f"--{name}" for name in ("sharing", "workspace", "mentoring") if getattr(namespace, name)
+    ]
+    if len(chosen) > 1:
+        message = translate(
+            "sharing.cli.error.two_exclusive", locale, option=chosen[0], other=chosen[1]
+        )
+        raise _UsageError(prog, message)
     if namespace.sharing:
         return _sharing_example(namespace, prog, organisation)
+    if namespace.workspace:
+        return to_json(organisation.workspace, indent=2) + "\n"
     value = organisation.mentoring if namespace.mentoring else organisation.roster
     return to_json(value, indent=2) + "\n"
 
@@ -417,7 +477,7 @@ def _add_review(review: _Parser, text: Callable[..., str], file_metavar: str) ->
             metavar=text("cli.help.kind_metavar"),
             help=text(f"cli.help.{option}"),
         )
-    check.add_argument("--locale", metavar="da|en", help=text("cli.help.locale"))
+    _add_locale(check, text)
 
 
 def _review(namespace: argparse.Namespace, prog: str) -> str:
@@ -491,7 +551,7 @@ def _add_sharing(
     plan.add_argument("--to", dest="last", metavar=date_metavar, help=text("sharing.cli.help.to"))
     plan.add_argument("--ics", action="store_true", help=text("sharing.cli.help.ics"))
     plan.add_argument("--seed", metavar="N", help=text("sharing.cli.help.seed"))
-    plan.add_argument("--locale", metavar="da|en", help=text("cli.help.locale"))
+    _add_locale(plan, text)
     example.add_argument("--sharing", action="store_true", help=text("sharing.cli.help.example"))
 
 
@@ -547,17 +607,153 @@ def _date_option(value: str, option: str, prog: str, locale: Locale) -> dt.date:
 def _sharing_example(
     namespace: argparse.Namespace, prog: str, organisation: ExampleOrganisation
 ) -> str:
-    if namespace.mentoring:
-        message = translate(
-            "sharing.cli.error.two_exclusive",
-            _locale(namespace, prog),
-            option="--sharing",
-            other="--mentoring",
-        )
-        raise _UsageError(prog, message)
+    del namespace, prog  # the options were checked by _example
     return _cli_sharing.example_request_json(
         organisation.roster, organisation.as_of, organisation.seed
     )
+
+
+# --- learnkit report, learnkit nudges ----------------------------------------------------
+# Both read a Workspace document; the logic is pure and lives in learnkit._cli_report
+# and learnkit._cli_nudges. Here are the arguments, the file, and the clock (the
+# report's default --as-of).
+
+
+def _add_report(report: _Parser, text: Callable[..., str], file_metavar: str) -> None:
+    date_metavar = text("cli.help.date_metavar")
+    report.add_argument(
+        "file", nargs="?", metavar=file_metavar, help=text("story.cli.help.workspace_file")
+    )
+    report.add_argument("--as-of", metavar=date_metavar, help=text("story.cli.help.report_as_of"))
+    report.add_argument(
+        "--from", dest="first", metavar=date_metavar, help=text("story.cli.help.report_from")
+    )
+    report.add_argument(
+        "--to", dest="last", metavar=date_metavar, help=text("story.cli.help.report_to")
+    )
+    report.add_argument(
+        "--format", metavar="text|markdown", help=text("story.cli.help.report_format")
+    )
+    _add_locale(report, text)
+
+
+def _report(namespace: argparse.Namespace, prog: str) -> str:
+    locale = _locale(namespace, prog)
+    output_format = _choice(namespace.format, "--format", _cli_report.FORMATS, prog, locale)
+    period = None
+    if (namespace.first is None) != (namespace.last is None):
+        raise _UsageError(prog, translate("sharing.cli.error.no_period", locale))
+    if namespace.first is not None:
+        first = _date_option(namespace.first, "--from", prog, locale)
+        last = _date_option(namespace.last, "--to", prog, locale)
+        if last < first:
+            message = translate(
+                "sharing.cli.error.period_order",
+                locale,
+                first=first.isoformat(),
+                last=last.isoformat(),
+            )
+            raise _UsageError(prog, message)
+        period = Period(first, last)
+    # Reading the clock is this module's privilege. A report of a given period is
+    # seen from its last day, so the same command prints the same report tomorrow.
+    as_of = _as_of(namespace, prog, locale, dt.date.today() if period is None else period.last)
+    if period is not None and as_of < period.first:
+        message = translate(
+            "story.cli.error.as_of_before_from",
+            locale,
+            as_of=as_of.isoformat(),
+            first=period.first.isoformat(),
+        )
+        raise _UsageError(prog, message)
+    workspace, shown = _read_workspace(namespace, prog, locale)
+    with _computing(prog, shown, locale, "--as-of" if period is None else "--from/--to"):
+        return _cli_report.report_text(
+            workspace, as_of=as_of, period=period, output_format=output_format, locale=locale
+        )
+
+
+def _add_nudges(nudges: _Parser, text: Callable[..., str], file_metavar: str) -> None:
+    nudges.add_argument(
+        "file", nargs="?", metavar=file_metavar, help=text("story.cli.help.workspace_file")
+    )
+    now = nudges.add_argument(
+        "--now", metavar=text("story.cli.help.now_metavar"), help=text("story.cli.help.now")
+    )
+    nudges.add_argument("--format", metavar="text|json", help=text("story.cli.help.nudges_format"))
+    _add_locale(nudges, text)
+    # --now is required, and the usage line says so; argparse would refuse a missing
+    # --now in its own English words, so _nudges checks it and it is marked here only.
+    now.required = True
+    usage = nudges.format_usage()
+    now.required = False
+    nudges.usage = usage.split(" ", 1)[1].strip().replace(nudges.prog, "%(prog)s", 1)
+
+
+def _nudges(namespace: argparse.Namespace, prog: str) -> str:
+    locale = _locale(namespace, prog)
+    output_format = _choice(namespace.format, "--format", _cli_nudges.FORMATS, prog, locale)
+    value: str | None = namespace.now
+    if value is None:
+        raise _UsageError(prog, translate("story.cli.error.no_now", locale))
+    now = _cli_nudges.parse_now(value)
+    if now is None:
+        raise _UsageError(prog, translate("story.cli.error.bad_now", locale, value=value))
+    workspace, shown = _read_workspace(namespace, prog, locale)
+    with _computing(prog, shown, locale, "--now"):
+        return _cli_nudges.nudges_output(workspace, now, output_format=output_format, locale=locale)
+
+
+def _read_workspace(
+    namespace: argparse.Namespace, prog: str, locale: Locale
+) -> tuple[Workspace, str]:
+    """The Workspace in the FILE argument, and how messages show the file."""
+    source: str | None = namespace.file
+    if source is None:
+        raise _UsageError(prog, translate("story.cli.error.no_workspace_file", locale))
+    shown = translate("cli.stdin", locale) if source == "-" else source
+    text = _read_text(source, shown, locale)
+    _check_json(text, shown, locale)
+    try:
+        return from_json(text, Workspace), shown
+    except InvalidDataError as error:
+        raise _invalid(shown, error, locale) from None
+
+
+@contextlib.contextmanager
+def _computing(prog: str, shown: str, locale: Locale, option: str) -> Iterator[None]:
+    """Turn what the library refuses about a valid file into one line and a status.
+
+    The arguments it refuses (a period after --as-of) are usage errors, as is a
+    date so near the ends of the calendar that the days around it do not exist;
+    anything else it refuses (a calendar that does not cover the period) is bad
+    input.
+    """
+    try:
+        yield
+    except InvalidDataError as error:
+        message = translate(
+            "cli.error.invalid_argument", locale, **_problems(error.problems, locale)
+        )
+        raise _UsageError(prog, message) from None
+    except OverflowError:
+        raise _UsageError(
+            prog, translate("story.cli.error.out_of_range", locale, option=option)
+        ) from None
+    except OutOfRangeError as error:
+        message = translate(
+            "story.cli.error.outside_data",
+            locale,
+            path=shown,
+            value=_readable(error.value),
+            first=_readable(error.first),
+            last=_readable(error.last),
+        )
+        raise _InputError(message) from None
+    except LearnkitError as error:
+        reason = " ".join(str(error).split())
+        message = translate("story.cli.error.cannot_compute", locale, path=shown, reason=reason)
+        raise _InputError(message) from None
 
 
 # --- learnkit match ---------------------------------------------------------------------
@@ -751,8 +947,19 @@ def _problems(problems: Sequence[Problem], locale: Locale) -> dict[str, str]:
     }
 
 
+def _readable(value: object) -> str:
+    """A value as a person reads it: dates and moments in ISO form, periods as two dates."""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="minutes")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Period):
+        return f"{value.first.isoformat()} – {value.last.isoformat()}"
+    return repr(value)
+
+
 def _problem(problem: Problem) -> str:
-    value = repr(problem.value)
+    value = _readable(problem.value)
     if len(value) > _VALUE_CHARS:
         value = value[: _VALUE_CHARS - 1] + "…"
     return f"{problem.path}: {problem.message} (got {value})"
@@ -926,7 +1133,7 @@ def _goals_and_balance(o: ExampleOrganisation, locale: Locale) -> list[str]:
         o.allocations,
         team=_DEMO_GOALS_TEAM,
         as_of=o.as_of,
-        calendar=Calendar(),
+        calendar=o.calendar,
         locale=locale,
     )
 
@@ -939,7 +1146,12 @@ def _incidents(o: ExampleOrganisation, locale: Locale) -> list[str]:
 def _incident_follow_ups(o: ExampleOrganisation, locale: Locale) -> list[str]:
     """Reviews and action items due, as a bot would remind people of them."""
     return _demo_incident_followups.demo_lines(
-        o.incidents, o.incident_reviews, o.roster, as_of=o.as_of, calendar=Calendar(), locale=locale
+        o.incidents,
+        o.incident_reviews,
+        o.roster,
+        as_of=o.as_of,
+        calendar=o.calendar,
+        locale=locale,
     )
 
 
@@ -951,18 +1163,42 @@ def _sharing_plan(o: ExampleOrganisation, locale: Locale) -> list[str]:
 
 
 _ROSTER_STEPS: tuple[_Step, ...] = (_headline, _teams, _newcomers, _languages, _time_zones)
+# The demo tells the quarter as a story (learnkit._demo_story): who we are, then each
+# chapter after a connecting paragraph, in the order of issue 8.
 _DEMO_STEPS: tuple[_Step, ...] = (
-    *_ROSTER_STEPS,
+    _headline,
+    _teams,
+    _languages,
+    _time_zones,
+    *map(
+        _with_records,
+        (
+            _demo_story.chapter("intro"),
+            _demo_story.chapter("newcomers"),
+        ),
+    ),
+    _newcomers,
     _mentoring,
     *map(
         _with_records,
         (
+            _demo_story.mentorship_lines,
+            _demo_story.chapter("sharing"),
+            _demo_story.next_story_lines,
+            _sharing_plan,
+            _demo_story.chapter("reflection"),
             _reflections_due,
             _meeting_opener,
+            _demo_story.chapter("goals"),
             _goals_and_balance,
+            _demo_story.chapter("incidents"),
             _incidents,
             _incident_follow_ups,
-            _sharing_plan,
+            _demo_story.chapter("safety"),
+            _demo_story.safety_lines,
+            _demo_story.chapter("culture"),
+            _demo_story.culture_lines,
+            _demo_story.chapter("closing"),
         ),
     ),
 )
