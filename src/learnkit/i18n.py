@@ -20,15 +20,19 @@ from types import MappingProxyType
 from typing import Final, Literal, TypeAlias, get_args
 
 from learnkit import (
+    _texts_culture,
     _texts_goals,
     _texts_incident_followups,
     _texts_incidents,
     _texts_language,
     _texts_leadership,
+    _texts_nudges,
     _texts_prompts,
     _texts_reflection,
     _texts_review_file,
+    _texts_safety,
     _texts_sharing,
+    _texts_story,
 )
 from learnkit._catalogue_da import CATALOGUE as _CORE_DA
 from learnkit._catalogue_en import CATALOGUE as _CORE_EN
@@ -51,6 +55,10 @@ _PART_TEXTS: Final = (
     _texts_goals,
     _texts_leadership,
     _texts_sharing,
+    _texts_safety,
+    _texts_culture,
+    _texts_nudges,
+    _texts_story,
 )
 
 

@@ -44,6 +44,7 @@ from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import configure_converter
 
 from learnkit import _errors
+from learnkit.culture import CultureReport, Indicator, Target
 from learnkit.exceptions import InvalidDataError, Problem
 from learnkit.goals import (
     Activity,
@@ -121,6 +122,7 @@ from learnkit.mentoring._rules import (
     Verdict,
 )
 from learnkit.mentoring._scoring import PairExplanation, ScorePart
+from learnkit.nudges import Nudge
 from learnkit.people import Person, Roster, Skill, Team, Tenure
 from learnkit.reflection import (
     ActionPoint,
@@ -133,8 +135,18 @@ from learnkit.reflection import (
     Reflection,
     Retrospective,
     TaskRef,
+    TeamMeeting,
     Theme,
     ThemeVote,
+)
+from learnkit.safety import (
+    PulseResults,
+    SafetyGroup,
+    SafetyResponse,
+    SafetySurvey,
+    TeamScore,
+    TrendPoint,
+    Withheld,
 )
 from learnkit.sharing import (
     Absence,
@@ -152,6 +164,7 @@ from learnkit.sharing import (
     Turn,
 )
 from learnkit.time import Calendar, Holiday, Period, format_datetime, parse_datetime, zone
+from learnkit.workspace import Workspace
 
 __all__ = [
     "MIGRATIONS",
@@ -303,6 +316,25 @@ _SERIALIZABLE: Final[tuple[type, ...]] = (
     WeekBalance,
     PersonBalance,
     BalanceReport,
+    # learnkit.reflection: team meetings (for nudges)
+    TeamMeeting,
+    # learnkit.safety
+    SafetySurvey,
+    SafetyResponse,
+    # learnkit.safety: results (helper: safety)
+    SafetyGroup,
+    TeamScore,
+    Withheld,
+    PulseResults,
+    TrendPoint,
+    # learnkit.culture (helper: culture)
+    Target,
+    Indicator,
+    CultureReport,
+    # learnkit.nudges (helper: nudges)
+    Nudge,
+    # learnkit.workspace
+    Workspace,
 )
 # A later part makes its types serializable by adding them to the tuple above.
 _TYPES: Final[Mapping[str, type]] = MappingProxyType({cls.__name__: cls for cls in _SERIALIZABLE})

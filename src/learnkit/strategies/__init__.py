@@ -34,6 +34,7 @@ from hypothesis import strategies as st
 
 from learnkit import _hypothesis_plugin
 from learnkit.strategies import (
+    _culture,
     _foundation,
     _goals,
     _incident_followups,
@@ -41,11 +42,15 @@ from learnkit.strategies import (
     _language,
     _leadership,
     _mentoring,
+    _nudges,
     _reflection,
     _retrospective,
     _review_file,
+    _safety,
     _sharing,
+    _workspace,
 )
+from learnkit.strategies._culture import *  # noqa: F403
 from learnkit.strategies._foundation import *  # noqa: F403
 from learnkit.strategies._goals import *  # noqa: F403
 from learnkit.strategies._incident_followups import *  # noqa: F403
@@ -53,10 +58,13 @@ from learnkit.strategies._incidents import *  # noqa: F403
 from learnkit.strategies._language import *  # noqa: F403
 from learnkit.strategies._leadership import *  # noqa: F403
 from learnkit.strategies._mentoring import *  # noqa: F403
+from learnkit.strategies._nudges import *  # noqa: F403
 from learnkit.strategies._reflection import *  # noqa: F403
 from learnkit.strategies._retrospective import *  # noqa: F403
 from learnkit.strategies._review_file import *  # noqa: F403
+from learnkit.strategies._safety import *  # noqa: F403
 from learnkit.strategies._sharing import *  # noqa: F403
+from learnkit.strategies._workspace import *  # noqa: F403
 
 __all__ = ["register_type_strategies"]
 __all__ += _foundation.__all__
@@ -70,6 +78,10 @@ __all__ += _language.__all__
 __all__ += _incident_followups.__all__
 __all__ += _goals.__all__
 __all__ += _leadership.__all__
+__all__ += _safety.__all__
+__all__ += _culture.__all__
+__all__ += _nudges.__all__
+__all__ += _workspace.__all__
 
 
 def _for_type(factory: Callable[[], st.SearchStrategy[Any]]) -> Callable[[type], Any]:
@@ -93,6 +105,10 @@ _FACTORIES: tuple[tuple[type, Callable[[], st.SearchStrategy[Any]]], ...] = (
     *_incident_followups.FACTORIES,
     *_goals.FACTORIES,
     *_leadership.FACTORIES,
+    *_safety.FACTORIES,
+    *_culture.FACTORIES,
+    *_nudges.FACTORIES,
+    *_workspace.FACTORIES,
 )
 _TYPE_STRATEGIES: Mapping[type, Callable[[type], st.SearchStrategy[Any]]] = {
     cls: _for_type(factory) for cls, factory in _FACTORIES
