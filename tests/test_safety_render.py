@@ -117,6 +117,21 @@ class TestTrendLines:
             "'Platform'",
         ]
 
+    def test_change_is_between_the_scores_as_shown(self):
+        """5,8 then 5,2 reads -0,6, though the unrounded scores (5.8, 5.25) differ by 0.55."""
+        responses = (
+            answers("q3", "data", 5, 1)
+            + answers("q3", "data", 6, 4)
+            + answers("q4", "data", 5, 6)
+            + answers("q4", "data", 6, 2)
+        )
+        trend = safety_trend([Q3, Q4], responses, SafetyGroup("data"))
+        assert [point.shown.score for point in trend] == [5.8, 5.25]
+        assert trend_lines(trend, SafetyGroup("data"), ROSTER, "da")[1:] == [
+            "q3 (2026-08-03 – 2026-08-14): 5,8",
+            "q4 (2026-11-02 – 2026-11-13): 5,2 (-0,6)",
+        ]
+
     def test_no_change(self):
         """An unchanged score reads ±0,0."""
         responses = answers("q3", "data", 7, 6) + answers("q4", "data", 7, 6)

@@ -46,7 +46,7 @@ DA: Final[dict[str, str]] = {
     "story.chapter.reflection": "Læring sker i hverdagen: fem minutters refleksion efter en opgave, og møder, der åbner med »Hvad har vi lært siden sidst?«.",
     "story.chapter.goals": "Der skal følges op på læringsmålene fra MUS-samtalerne, og udviklingen skal have sin tid ved siden af driften.",
     "story.chapter.incidents": "Når noget går galt, spørger vi »Hvad kan vi lære af det?« og ikke »Hvem har skylden?«. Læringsgennemgangen tjekkes for skyldsprog, før den offentliggøres, og vi holder øje med opfølgningen.",
-    "story.chapter.safety": "Læring kræver mod, og psykologisk tryghed er forudsætningen. Teamene svarer anonymt på Amy Edmondsons syv spørgsmål; et resultat vises kun, når mindst {k} har svaret, og aldrig så to resultater tilsammen afslører en mindre gruppe.",
+    "story.chapter.safety": "Læring kræver mod, og psykologisk tryghed er forudsætningen. Teamene svarer anonymt på Amy Edmondsons syv spørgsmål; et resultat vises kun, når mindst {k} har svaret, og aldrig så resultater lagt sammen eller trukket fra hinanden afslører en mindre gruppe.",
     "story.chapter.culture": "Til sidst samler rapporten det hele: Er læring en naturlig del af arbejdsdagen her? Hvert nøgletal har et mål, en status og udviklingen siden kvartalet før.",
     "story.chapter.closing": "Det samme kan I gøre med jeres egne data: 'learnkit example --workspace' skriver eksemplet som JSON, 'learnkit report FIL' laver rapporten, og 'learnkit nudges FIL --now TIDSPUNKT' viser, hvad en bot skal sige.",
     # learnkit demo: the newcomers' mentors today.
@@ -114,7 +114,7 @@ EN: Final[dict[str, str]] = {
     "story.chapter.reflection": 'Learning happens in the working day: five minutes of reflection after a task, and meetings that open with "What have we learned since last time?".',
     "story.chapter.goals": "The learning goals agreed in the development reviews (MUS) need their follow-up, and development needs its time next to operations.",
     "story.chapter.incidents": 'When something goes wrong, we ask "What can we learn?", not "Who is to blame?". The learning review is checked for blaming language before it is published, and we keep an eye on the follow-up.',
-    "story.chapter.safety": "Learning takes courage, and psychological safety comes first. The teams answer Amy Edmondson's seven questions anonymously; a result is shown only when at least {k} have answered, and never so that two results together reveal a smaller group.",
+    "story.chapter.safety": "Learning takes courage, and psychological safety comes first. The teams answer Amy Edmondson's seven questions anonymously; a result is shown only when at least {k} have answered, and never so that results added to or subtracted from each other reveal a smaller group.",
     "story.chapter.culture": "Finally, the report brings it all together: is learning a natural part of the working day here? Every indicator has a target, a status and its trend since the quarter before.",
     "story.chapter.closing": "You can do the same with your own data: 'learnkit example --workspace' writes the example as JSON, 'learnkit report FILE' builds the report, and 'learnkit nudges FILE --now DATETIME' lists what a bot should say.",
     # learnkit demo: the newcomers' mentors today.

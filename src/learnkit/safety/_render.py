@@ -34,6 +34,12 @@ def _number(value: float, locale: Locale, *, signed: bool = False) -> str:
     return text.replace(".", ",") if locale == "da" else text
 
 
+def _shown_change(score: float, change: float) -> float:
+    # The change between the two scores as they are shown (one decimal), so that
+    # "5.0, then 5.2" never reads "+0.3" because of the decimals not shown.
+    return float(f"{score:.1f}") - float(f"{score - change:.1f}")
+
+
 def _team_name(team: str, roster: Roster | None) -> str:
     if roster is None:
         return team
@@ -185,7 +191,8 @@ def trend_lines(
     """A trend for people: a heading, then one line per pulse, oldest first.
 
     A released point shows its score and its change from the previous
-    released point (``±0,0`` when unchanged); a withheld point says why.
+    released point, both to one decimal, the change computed from the scores as
+    shown (``±0,0`` when they read the same); a withheld point says why.
 
     Raises:
         InvalidDataError: ``points`` is not a collection of TrendPoint values,
@@ -211,7 +218,7 @@ def trend_lines(
             if point.change is None:
                 lines.append(translate("safety.trend.first", locale, score=score, **when))
             else:
-                change = _number(point.change, locale, signed=True)
+                change = _number(_shown_change(shown.score, point.change), locale, signed=True)
                 lines.append(
                     translate("safety.trend.change", locale, score=score, change=change, **when)
                 )
