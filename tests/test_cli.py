@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import learnkit
-from learnkit import Person, Roster, Team, cli
+from learnkit import Person, Roster, Team, _cli_demo
 from learnkit.cli import main
 from learnkit.examples import example_organisation
 from learnkit.mentoring import Cohort, Pair
@@ -831,10 +831,10 @@ class TestDemoSteps:
     def test_steps_beyond_the_roster_need_the_organisation(self) -> None:
         """Without the demo's organisation (as for `roster`), the later steps show nothing."""
         organisation = example_organisation()
-        view = cli._View(
+        view = _cli_demo.View(
             roster=organisation.roster, as_of=organisation.as_of, locale="en", title="t"
         )
-        later = [step for step in cli._DEMO_STEPS if step not in cli._ROSTER_STEPS]
+        later = [step for step in _cli_demo.DEMO_STEPS if step not in _cli_demo.ROSTER_STEPS]
         assert len(later) == 20
         assert [step(view) for step in later] == [[] for _ in later]
 
@@ -842,16 +842,16 @@ class TestDemoSteps:
         """With the example organisation, every step has a section, in each locale."""
         organisation = example_organisation()
         for locale in ("da", "en"):
-            view = cli._View(
+            view = _cli_demo.View(
                 roster=organisation.roster,
                 as_of=organisation.as_of,
                 locale=locale,
                 title="t",
                 organisation=organisation,
             )
-            assert all(step(view) for step in cli._DEMO_STEPS)
+            assert all(step(view) for step in _cli_demo.DEMO_STEPS)
 
     def test_an_organisation_without_sharing_records_skips_that_step(self) -> None:
         """An organisation built by hand without sharing records shows no sharing section."""
         organisation = attrs.evolve(example_organisation(), sharing=None)
-        assert cli._sharing_plan(organisation, "da") == []
+        assert _cli_demo._sharing_plan(organisation, "da") == []

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from learnkit import Person, Roster, Team, cli
+from learnkit import Person, Roster, Team, _cli_commands, _cli_io
 from learnkit.cli import main
 from learnkit.culture import culture_report, render_markdown, render_text
 from learnkit.examples import example_organisation
@@ -259,20 +259,26 @@ class TestLang:
 class TestErrorHelpers:
     def test_other_refusals_are_bad_input(self) -> None:
         """A refusal other than bad data or a date out of range is one translated line (1)."""
-        with pytest.raises(cli._InputError) as caught, cli._computing("p", "x.json", "en", "--now"):
+        with (
+            pytest.raises(_cli_io.InputError) as caught,
+            _cli_commands.computing("p", "x.json", "en", "--now"),
+        ):
             raise TransitionError("goal g1", "active", "achieved", ["needs a note"])
         assert caught.value.message.startswith("x.json: cannot be used: goal g1 cannot move")
 
     def test_an_overflow_is_a_usage_error(self) -> None:
         """Date arithmetic past the ends of time names the option, as a usage error (2)."""
-        with pytest.raises(cli._UsageError) as caught, cli._computing("p", "x", "en", "--now"):
+        with (
+            pytest.raises(_cli_io.UsageError) as caught,
+            _cli_commands.computing("p", "x", "en", "--now"),
+        ):
             raise OverflowError("date value out of range")
         assert caught.value.message.startswith("--now: the date is too near the end")
 
     def test_values_are_readable(self) -> None:
         """Moments, dates and periods are shown in ISO form; anything else as its repr."""
         moment = dt.datetime(2026, 11, 24, 9, 0, 30, tzinfo=dt.UTC)
-        assert cli._readable(moment) == "2026-11-24T09:00+00:00"
-        assert cli._readable(AS_OF) == "2026-11-23"
-        assert cli._readable(Period(AS_OF, AS_OF)) == "2026-11-23 – 2026-11-23"
-        assert cli._readable("x") == "'x'"
+        assert _cli_io.readable(moment) == "2026-11-24T09:00+00:00"
+        assert _cli_io.readable(AS_OF) == "2026-11-23"
+        assert _cli_io.readable(Period(AS_OF, AS_OF)) == "2026-11-23 – 2026-11-23"
+        assert _cli_io.readable("x") == "'x'"
