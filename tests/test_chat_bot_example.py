@@ -12,6 +12,7 @@ import attrs
 import pytest
 
 from learnkit import nudges, serialize
+from learnkit.examples import example_workspace
 from learnkit.mentoring import activate, propose
 from learnkit.people import Person, Roster, Team
 from learnkit.reflection import TeamMeeting
@@ -291,3 +292,19 @@ class TestChatBotErrors:
             bot.main(["ws.json"])
         assert exited.value.code == 2
         assert "--now" in capsys.readouterr().err
+
+
+class TestReadme:
+    def test_the_readme_sample_is_what_the_bot_prints(
+        self, bot: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The message quoted in examples/README.md is the bot's output on the example."""
+        readme = (Path(__file__).resolve().parent.parent / "examples" / "README.md").read_text(
+            encoding="utf-8"
+        )
+        sample = readme.split("→ Anne Skov (p25)\n", 1)[1].split("\n\n", 1)[0].replace("\n", " ")
+        path = tmp_path / "ws.json"
+        path.write_text(serialize.to_json(example_workspace()), encoding="utf-8")
+        assert bot.main([str(path), "--now", "2026-11-25T09:00+01:00"]) == 0
+        out = capsys.readouterr().out
+        assert f"→ Anne Skov (p25)\n{sample}\n" in out

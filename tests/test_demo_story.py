@@ -193,37 +193,91 @@ class TestChapters:
 
 
 class TestMentorships:
-    def test_every_quarter_starter_has_a_line(self, organisation: ExampleOrganisation) -> None:
-        """Each newcomer of the quarter gets one line: in time, late, only proposed or waiting."""
+    def test_the_lines_add_up_to_the_report(self, organisation: ExampleOrganisation) -> None:
+        """The counted newcomers and those in time are exactly the report's; the rest wait apart."""
+        period = _demo_story.story_period(organisation.as_of)
+        report = culture_report(organisation.workspace, as_of=organisation.as_of, period=period)
+        indicator = report.indicator("mentoring.newcomers")
         lines = _demo_story.mentorship_lines(organisation, "en")
-        people = [line for line in lines if line.startswith("  ")]
-        assert "30 days" in " ".join(lines[: -len(people)])
+        counted_at = next(i for i, line in enumerate(lines) if line.startswith("Counted"))
+        pending_at = next(i for i, line in enumerate(lines) if line.startswith("Still within"))
+        counted = [
+            line.split(":")[0].strip() for line in lines[counted_at:pending_at] if line[:2] == "  "
+        ]
+        pending = [line.split(":")[0].strip() for line in lines[pending_at:] if line[:2] == "  "]
+        names = {p.id: p.name for p in organisation.roster}
+        assert indicator.denominator is not None
+        assert indicator.numerator is not None
+        counted_ids = [r for r in indicator.records if r in names]
+        assert sorted(counted) == sorted(names[r] for r in counted_ids)
+        assert len(counted) == indicator.denominator
+        summary = " ".join(lines[counted_at:pending_at])
+        assert f"{indicator.numerator} of {indicator.denominator} newcomers" in summary
         starters = _demo_story.quarter_starters(organisation)
-        assert [line.split(":")[0].strip() for line in people] == [p.name for p in starters]
-        text = "\n".join(people)
-        assert "days after the start" in text
+        assert set(pending) <= {p.name for p in starters}
+        assert not set(pending) & set(counted)
+        text = "\n".join(lines)
+        assert "30 days" in text
         assert "but only" in text  # the example has one late mentor
         assert "still waiting for a mentor" in text  # and one newcomer without any
         assert "was proposed as mentor" in text  # and the newest only proposed
 
     def test_cases_by_hand(self, organisation: ExampleOrganisation) -> None:
         """Started within the limit is in time; a later start is late; none means waiting."""
-        starters = _demo_story.quarter_starters(organisation)
-        person = starters[0]
+        period = _demo_story.story_period(organisation.as_of)
+        limit = dt.timedelta(days=30)
+        person = next(
+            p
+            for p in sorted(organisation.roster, key=lambda p: p.start_date)
+            if p.start_date + limit in period
+            and any(
+                m.mentee == p.id and m.status is MentorshipStatus.ACTIVE
+                for m in organisation.mentorships
+            )
+        )
         own = [m for m in organisation.mentorships if m.mentee == person.id]
         active = next(m for m in own if m.status is MentorshipStatus.ACTIVE)
-        on_day = attrs.evolve(active, started_on=person.start_date + dt.timedelta(days=30))
+        on_day = attrs.evolve(active, started_on=person.start_date + limit)
         late = attrs.evolve(active, started_on=person.start_date + dt.timedelta(days=31))
+        others = [m for m in organisation.mentorships if m.mentee != person.id]
         for mentorship, words in ((on_day, "30 dage efter"), (late, "men først 31 dage")):
-            others = [m for m in organisation.mentorships if m.mentee != person.id]
             o = attrs.evolve(organisation, mentorships=(*others, mentorship))
-            assert words in _demo_story.mentorship_lines(o, "da")[-len(starters)]
+            line = next(
+                line
+                for line in _demo_story.mentorship_lines(o, "da")
+                if line.strip().startswith(person.name + ":")
+            )
+            assert words in line
         none = attrs.evolve(organisation, mentorships=())
-        lines = _demo_story.mentorship_lines(none, "da")
-        assert all("venter stadig på en mentor" in line for line in lines[-len(starters) :])
+        lines = [line for line in _demo_story.mentorship_lines(none, "da") if line[:2] == "  "]
+        assert lines
+        assert all("venter stadig på en mentor" in line for line in lines)
+        assert any("0 af" in line for line in _demo_story.mentorship_lines(none, "da"))
+
+    def test_only_counted_newcomers(self, organisation: ExampleOrganisation) -> None:
+        """Forty days on, nobody is still within their first days: one group only."""
+        later = attrs.evolve(organisation, as_of=organisation.as_of + dt.timedelta(days=40))
+        lines = _demo_story.mentorship_lines(later, "en")
+        assert any(line.startswith("Counted") for line in lines)
+        assert not any(line.startswith("Still within") for line in lines)
+
+    def test_only_newcomers_within_their_first_days(
+        self, organisation: ExampleOrganisation
+    ) -> None:
+        """When only the newest started recently, nobody is counted yet: the other group only."""
+        newest = max(organisation.roster, key=lambda p: (p.start_date, p.id))
+        long_ago = dt.date(2010, 1, 4)
+        people = [
+            p if p.id == newest.id else attrs.evolve(p, start_date=long_ago)
+            for p in organisation.roster
+        ]
+        roster = attrs.evolve(organisation.roster, people=people)
+        lines = _demo_story.mentorship_lines(attrs.evolve(organisation, roster=roster), "en")
+        assert not any(line.startswith("Counted") for line in lines)
+        assert [line.split(":")[0].strip() for line in lines if line[:2] == "  "] == [newest.name]
 
     def test_nobody_started(self, organisation: ExampleOrganisation) -> None:
-        """Without starts in the quarter the section is empty."""
+        """Without starts in or just before the quarter the section is empty."""
         later = attrs.evolve(organisation, as_of=organisation.as_of + dt.timedelta(days=800))
         assert _demo_story.mentorship_lines(later, "en") == []
 

@@ -66,9 +66,11 @@ class TestPulseLines:
             "Data & AI: 7,0 af 7 (6 svar)",
             "Data & AI, newcomer: Vises ikke: færre end 5 svar",
             "Platform: 5,7 af 7 (7 svar)",
-            "Platform, newcomer: Vises ikke: sammen med »Platform« ville det afsløre "
+            "Platform, newcomer: Vises ikke: sammen med de viste resultater (bl.a. »Platform«) "
+            "ville det afsløre "
             "en gruppe på færre end 5",
-            "Alle, newcomer: Vises ikke: sammen med »Platform« ville det afsløre "
+            "Alle, newcomer: Vises ikke: sammen med de viste resultater (bl.a. »Platform«) "
+            "ville det afsløre "
             "en gruppe på færre end 5",
         ]
 
@@ -114,7 +116,7 @@ class TestTrendLines:
             "Trend for Platform, newcomer",
             "q3 (2026-08-03 – 2026-08-14): not shown, fewer than 5 responses",
             "q4 (2026-11-02 – 2026-11-13): not shown, would reveal a group when read with "
-            "'Platform'",
+            "the results shown (such as 'Platform')",
         ]
 
     def test_change_is_between_the_scores_as_shown(self):
@@ -193,17 +195,18 @@ class TestSameAs:
         responses = answers("q4", "data", 6, 6, ("remote",))
         results = pulse_results(Q4, responses, [SafetyGroup("data"), remote])
         assert pulse_lines(results, ROSTER, "da")[-1] == (
-            "Data & AI, remote: Vises ikke: præcis de samme svar som »Data & AI«"
+            "Data & AI, remote: Vises ikke: tilføjer intet til et resultat, der allerede vises"
         )
         assert pulse_lines(results, ROSTER, "en")[-1] == (
-            "Data & AI, remote: Not shown: exactly the same responses as 'Data & AI'"
+            "Data & AI, remote: Not shown: adds nothing to a result already shown"
         )
         trend = safety_trend([Q4], responses, remote, groups=[SafetyGroup("data")])
         assert trend_lines(trend, remote, ROSTER, "da")[-1] == (
-            "q4 (2026-11-02 – 2026-11-13): vises ikke, præcis de samme svar som »Data & AI«"
+            "q4 (2026-11-02 – 2026-11-13): vises ikke, tilføjer intet til et resultat, der "
+            "allerede vises"
         )
         assert trend_lines(trend, remote, None, "en")[-1] == (
-            "q4 (2026-11-02 – 2026-11-13): not shown, exactly the same responses as 'data'"
+            "q4 (2026-11-02 – 2026-11-13): not shown, adds nothing to a result already shown"
         )
 
 

@@ -234,6 +234,18 @@ class TestDates:
         value = dt.datetime(2026, 1, 1, 9, tzinfo=COPENHAGEN)
         assert build(_validate.aware_datetime)(value).value == value
 
+    @pytest.mark.parametrize(
+        "value",
+        [
+            dt.datetime(1, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=1))),
+            dt.datetime(9999, 12, 31, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5))),
+        ],
+    )
+    def test_aware_datetime_refuses_instants_beyond_the_calendar(self, value: dt.datetime) -> None:
+        """A local time whose UTC instant falls outside years 1 to 9999 is refused, not crashed."""
+        problem = refusal(_validate.aware_datetime, value)
+        assert problem.message.startswith("lies too near the ends of the calendar")
+
     def test_aware_datetime_refuses_naive(self) -> None:
         """A naive datetime is ambiguous and refused."""
         problem = refusal(_validate.aware_datetime, dt.datetime(2026, 1, 1, 9))

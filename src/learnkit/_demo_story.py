@@ -178,39 +178,75 @@ def _first_mentor(mentorships: list[Mentorship]) -> Mentorship | None:
 
 
 def mentorship_lines(organisation: ExampleOrganisation, locale: Locale) -> list[str]:
-    """Where each newcomer of the quarter stands with a mentor on ``as_of``.
+    """Where the newcomers stand with a mentor on ``as_of``, grouped as the report counts them.
 
     A heading naming the report's limit for a mentor in time
-    (:data:`learnkit.culture.DEFAULT_NEWCOMER_DAYS` days), then one line per
-    person who started in the quarter (by start date): the mentor they got and
-    how many days after their start (in time or late), or the mentor only
-    proposed, or that they still wait. Nothing when nobody started.
+    (:data:`learnkit.culture.DEFAULT_NEWCOMER_DAYS` days after the start date);
+    then the people the report's "newcomers with a mentor in time" counts (their
+    first days ended within the quarter), with how many of them had a mentor in
+    time, so the line adds up to the report's share; then the quarter's starters
+    whose first days are still running, whom the report does not count yet.
+    Each person's line: the mentor they got and how many days after their
+    start (in time or late), or the mentor only proposed, or that they still
+    wait. Nothing when there is nobody in either group.
     """
     check_locale(locale)
     as_of = organisation.as_of
-    people = [person for person in quarter_starters(organisation) if person.start_date <= as_of]
-    if not people:
+    period = story_period(as_of)
+    window = dt.timedelta(days=DEFAULT_NEWCOMER_DAYS)
+    people = sorted(organisation.roster, key=lambda person: (person.start_date, person.id))
+    counted = [
+        p
+        for p in people
+        if dt.date.max - p.start_date >= window and p.start_date + window in period
+    ]
+    pending = [
+        p
+        for p in people
+        if p.start_date in period and p.start_date <= as_of < p.start_date + window
+    ]
+    if not counted and not pending:
         return []
     heading = translate("story.mentorships.heading", locale, days=DEFAULT_NEWCOMER_DAYS)
     lines = textwrap.wrap(heading, WIDTH, break_on_hyphens=False)
-    for person in people:
-        own = [m for m in organisation.mentorships if m.mentee == person.id]
-        found = _first_mentor(own)
-        mentor = "" if found is None else _person_name(organisation, found.mentor)
-        if found is None:
-            days = (as_of - person.start_date).days
-            key, date = _plural("story.mentorships.waiting", days), ""
-        elif found.started_on is None:
-            days = (as_of - found.proposed_on).days
-            key, date = _plural("story.mentorships.proposed", days), found.proposed_on.isoformat()
-        else:
-            days = (found.started_on - person.start_date).days
-            late = days > DEFAULT_NEWCOMER_DAYS
-            key = _plural("story.mentorships." + ("late" if late else "in_time"), days)
-            date = found.started_on.isoformat()
-        text = translate(key, locale, name=person.name, mentor=mentor, date=date, days=days)
-        lines.append(_INDENT + text)
+    if counted:
+        in_time = sum(_in_time(organisation, person) for person in counted)
+        key = _plural("story.mentorships.counted", len(counted))
+        text = translate(key, locale, count=len(counted), in_time=in_time)
+        lines.extend(textwrap.wrap(text, WIDTH, break_on_hyphens=False))
+        lines.extend(_INDENT + _standing(organisation, person, locale) for person in counted)
+    if pending:
+        text = translate("story.mentorships.pending", locale, days=DEFAULT_NEWCOMER_DAYS)
+        lines.extend(textwrap.wrap(text, WIDTH, break_on_hyphens=False))
+        lines.extend(_INDENT + _standing(organisation, person, locale) for person in pending)
     return lines
+
+
+def _in_time(organisation: ExampleOrganisation, person: Person) -> bool:
+    # As the report counts: a mentorship that started by the last of the first days.
+    deadline = person.start_date + dt.timedelta(days=DEFAULT_NEWCOMER_DAYS)
+    return any(
+        m.mentee == person.id and m.started_on is not None and m.started_on <= deadline
+        for m in organisation.mentorships
+    )
+
+
+def _standing(organisation: ExampleOrganisation, person: Person, locale: Locale) -> str:
+    as_of = organisation.as_of
+    found = _first_mentor([m for m in organisation.mentorships if m.mentee == person.id])
+    mentor = "" if found is None else _person_name(organisation, found.mentor)
+    if found is None:
+        days = (as_of - person.start_date).days
+        key, date = _plural("story.mentorships.waiting", days), ""
+    elif found.started_on is None:
+        days = (as_of - found.proposed_on).days
+        key, date = _plural("story.mentorships.proposed", days), found.proposed_on.isoformat()
+    else:
+        days = (found.started_on - person.start_date).days
+        late = days > DEFAULT_NEWCOMER_DAYS
+        key = _plural("story.mentorships." + ("late" if late else "in_time"), days)
+        date = found.started_on.isoformat()
+    return translate(key, locale, name=person.name, mentor=mentor, date=date, days=days)
 
 
 def _person_name(organisation: ExampleOrganisation, person_id: str) -> str:

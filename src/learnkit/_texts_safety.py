@@ -51,19 +51,21 @@ DA: Final[dict[str, str]] = {
     "safety.result.released.other": "{group}: {score} af {points} ({respondents} svar)",
     "safety.result.too_few": "{group}: Vises ikke: færre end {k} svar",
     "safety.result.would_reveal": (
-        "{group}: Vises ikke: sammen med »{other}« ville det afsløre en gruppe på færre end {k}"
+        "{group}: Vises ikke: sammen med de viste resultater (bl.a. »{other}«) ville det afsløre"
+        " en gruppe på færre end {k}"
     ),
-    "safety.result.same_as": "{group}: Vises ikke: præcis de samme svar som »{other}«",
+    "safety.result.same_as": "{group}: Vises ikke: tilføjer intet til et resultat, der allerede vises",
     # A trend across pulses.
     "safety.trend.heading": "Udvikling for {group}",
     "safety.trend.first": "{survey} ({first} – {last}): {score}",
     "safety.trend.change": "{survey} ({first} – {last}): {score} ({change})",
     "safety.trend.too_few": "{survey} ({first} – {last}): vises ikke, færre end {k} svar",
     "safety.trend.would_reveal": (
-        "{survey} ({first} – {last}): vises ikke, ville afsløre en gruppe sammen med »{other}«"
+        "{survey} ({first} – {last}): vises ikke, ville sammen med de viste resultater"
+        " (bl.a. »{other}«) afsløre en gruppe"
     ),
     "safety.trend.same_as": (
-        "{survey} ({first} – {last}): vises ikke, præcis de samme svar som »{other}«"
+        "{survey} ({first} – {last}): vises ikke, tilføjer intet til et resultat, der allerede vises"
     ),
 }
 
@@ -107,17 +109,19 @@ EN: Final[dict[str, str]] = {
     "safety.result.released.other": "{group}: {score} of {points} ({respondents} responses)",
     "safety.result.too_few": "{group}: Not shown: fewer than {k} responses",
     "safety.result.would_reveal": (
-        "{group}: Not shown: would reveal a group smaller than {k} when read with '{other}'"
+        "{group}: Not shown: read with the results shown (such as '{other}') it would reveal"
+        " a group smaller than {k}"
     ),
-    "safety.result.same_as": "{group}: Not shown: exactly the same responses as '{other}'",
+    "safety.result.same_as": "{group}: Not shown: adds nothing to a result already shown",
     "safety.trend.heading": "Trend for {group}",
     "safety.trend.first": "{survey} ({first} – {last}): {score}",
     "safety.trend.change": "{survey} ({first} – {last}): {score} ({change})",
     "safety.trend.too_few": "{survey} ({first} – {last}): not shown, fewer than {k} responses",
     "safety.trend.would_reveal": (
-        "{survey} ({first} – {last}): not shown, would reveal a group when read with '{other}'"
+        "{survey} ({first} – {last}): not shown, would reveal a group when read with the"
+        " results shown (such as '{other}')"
     ),
     "safety.trend.same_as": (
-        "{survey} ({first} – {last}): not shown, exactly the same responses as '{other}'"
+        "{survey} ({first} – {last}): not shown, adds nothing to a result already shown"
     ),
 }

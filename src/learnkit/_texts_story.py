@@ -50,7 +50,10 @@ DA: Final[dict[str, str]] = {
     "story.chapter.culture": "Til sidst samler rapporten det hele: Er læring en naturlig del af arbejdsdagen her? Hvert nøgletal har et mål, en status og udviklingen siden kvartalet før.",
     "story.chapter.closing": "Det samme kan I gøre med jeres egne data: 'learnkit example --workspace' skriver eksemplet som JSON, 'learnkit report FIL' laver rapporten, og 'learnkit nudges FIL --now TIDSPUNKT' viser, hvad en bot skal sige.",
     # learnkit demo: the newcomers' mentors today.
-    "story.mentorships.heading": "Mentorerne i dag (som i rapporten kommer en mentor i tide, når mentorskabet starter senest {days} dage efter den første arbejdsdag):",
+    "story.mentorships.heading": "Mentorerne i dag (som i rapporten kommer en mentor i tide, når mentorskabet starter senest {days} dage efter startdatoen):",
+    "story.mentorships.counted.one": "Tæller med i rapporten, fordi de første dage sluttede i kvartalet: {in_time} af {count} nyansat fik en mentor i tide.",
+    "story.mentorships.counted.other": "Tæller med i rapporten, fordi de første dage sluttede i kvartalet: {in_time} af {count} nyansatte fik en mentor i tide.",
+    "story.mentorships.pending": "Stadig inden for de første {days} dage (tæller med i rapporten, når de er gået):",
     "story.mentorships.in_time.one": "{name}: {mentor} blev mentor {date}, {days} dag efter starten",
     "story.mentorships.in_time.other": "{name}: {mentor} blev mentor {date}, {days} dage efter starten",
     "story.mentorships.late.one": "{name}: {mentor} blev mentor {date}, men først {days} dag efter starten",
@@ -118,7 +121,10 @@ EN: Final[dict[str, str]] = {
     "story.chapter.culture": "Finally, the report brings it all together: is learning a natural part of the working day here? Every indicator has a target, a status and its trend since the quarter before.",
     "story.chapter.closing": "You can do the same with your own data: 'learnkit example --workspace' writes the example as JSON, 'learnkit report FILE' builds the report, and 'learnkit nudges FILE --now DATETIME' lists what a bot should say.",
     # learnkit demo: the newcomers' mentors today.
-    "story.mentorships.heading": "The mentors today (as in the report, a mentor comes in time when the mentorship starts at most {days} days after the first working day):",
+    "story.mentorships.heading": "The mentors today (as in the report, a mentor comes in time when the mentorship starts at most {days} days after the start date):",
+    "story.mentorships.counted.one": "Counted in the report, because their first days ended in the quarter: {in_time} of {count} newcomer had a mentor in time.",
+    "story.mentorships.counted.other": "Counted in the report, because their first days ended in the quarter: {in_time} of {count} newcomers had a mentor in time.",
+    "story.mentorships.pending": "Still within their first {days} days (counted in the report once those are over):",
     "story.mentorships.in_time.one": "{name}: {mentor} became their mentor on {date}, {days} day after the start",
     "story.mentorships.in_time.other": "{name}: {mentor} became their mentor on {date}, {days} days after the start",
     "story.mentorships.late.one": "{name}: {mentor} became their mentor on {date}, but only {days} day after the start",

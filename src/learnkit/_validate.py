@@ -159,7 +159,10 @@ def datetime_problem(value: object) -> str | None:
         return "must be a datetime"
     if value.tzinfo is None or value.utcoffset() is None:
         return "must be timezone-aware (naive datetimes are ambiguous)"
-    round_trip = value.astimezone(dt.UTC).astimezone(value.tzinfo)
+    try:
+        round_trip = value.astimezone(dt.UTC).astimezone(value.tzinfo)
+    except OverflowError:  # e.g. 0001-01-01 00:00+01:00 is before the first UTC instant
+        return "lies too near the ends of the calendar (years 1 to 9999) to compare in UTC"
     if round_trip.replace(tzinfo=None, fold=0) != value.replace(tzinfo=None, fold=0):
         return "is a local time that does not exist in its zone (clocks sprang forward)"
     return None
