@@ -258,22 +258,13 @@ class TestLang:
 
 class TestErrorHelpers:
     def test_other_refusals_are_bad_input(self) -> None:
-        """A refusal other than bad data or a date out of range is one translated line (1)."""
+        """A refusal other than bad data is one translated line (1)."""
         with (
             pytest.raises(_cli_io.InputError) as caught,
-            _cli_commands.computing("p", "x.json", "en", "--now"),
+            _cli_commands.computing("p", "x.json", "en"),
         ):
             raise TransitionError("goal g1", "active", "achieved", ["needs a note"])
         assert caught.value.message.startswith("x.json: cannot be used: goal g1 cannot move")
-
-    def test_an_overflow_is_a_usage_error(self) -> None:
-        """Date arithmetic past the ends of time names the option, as a usage error (2)."""
-        with (
-            pytest.raises(_cli_io.UsageError) as caught,
-            _cli_commands.computing("p", "x", "en", "--now"),
-        ):
-            raise OverflowError("date value out of range")
-        assert caught.value.message.startswith("--now: the date is too near the end")
 
     def test_values_are_readable(self) -> None:
         """Moments, dates and periods are shown in ISO form; anything else as its repr."""

@@ -22,10 +22,10 @@ import learnkit
 
 PACKAGE = Path(learnkit.__file__).parent
 
-# The imperative shell: reads files, the environment and the clock, and prints. The
-# command line's other modules (options, the example, match, review, sharing, report,
-# nudges) are pure and are scanned like the core.
-SHELL = frozenset({"cli.py", "_cli_io.py", "_cli_commands.py", "_cli_demo.py"})
+# The imperative shell: cli.py reads the clock, _cli_io reads files and standard
+# input and prints. The command line's other modules get what those read as values
+# and are scanned like the core.
+SHELL = frozenset({"cli.py", "_cli_io.py"})
 
 # Standard-library and third-party modules that do I/O, talk to the system or
 # read the environment, by top-level name.

@@ -12,21 +12,19 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime as dt
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 from learnkit import _cli_nudges, _cli_report, _cli_review, _cli_sharing
 from learnkit._cli_io import (
     Exit,
     InputError,
     UsageError,
-    check_json,
     invalid,
     problems,
-    read_text,
+    read_json,
+    read_raw,
     readable,
+    shown_as,
     write,
     write_error,
 )
@@ -82,12 +80,9 @@ def review_command(namespace: argparse.Namespace, prog: str) -> str:
     if not namespace.files:
         raise UsageError(prog, translate("cli.review.error.no_files", locale))
 
-    def read(source: str) -> bytes:
-        return sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
-
     result = _cli_review.check_files(
         namespace.files,
-        read=read,
+        read=read_raw,
         locale=locale,
         fail_on=fail_on,
         file_format=file_format,
@@ -129,9 +124,8 @@ def sharing_command(namespace: argparse.Namespace, prog: str) -> str:
     source: str | None = namespace.file
     if source is None:
         raise UsageError(prog, translate("sharing.cli.error.no_file", locale))
-    shown = translate("cli.stdin", locale) if source == "-" else source
-    text = read_text(source, shown, locale)
-    check_json(text, shown, locale)
+    shown = shown_as(source, locale)
+    text = read_json(source, shown, locale)
     try:
         return _cli_sharing.plan_command(
             text,
@@ -140,8 +134,8 @@ def sharing_command(namespace: argparse.Namespace, prog: str) -> str:
             seed=seed,
             ics=namespace.ics,
             locale=locale,
-            # Reading the clock is this module's privilege: the calendar's DTSTAMP.
-            clock=lambda: dt.datetime.now(dt.UTC).replace(microsecond=0),
+            # The calendar's DTSTAMP: the time learnkit.cli read when it started.
+            clock=lambda: namespace.stamp,
         )
     except _cli_sharing.MissingExtraError:
         raise InputError(translate("sharing.cli.error.no_ical", locale)) from None
@@ -180,10 +174,10 @@ def report_command(namespace: argparse.Namespace, prog: str) -> str:
             )
             raise UsageError(prog, message)
         period = Period(first, last)
-    # Reading the clock is this module's privilege. A report of a given period is
-    # seen from its last day, so the same command prints the same report tomorrow.
+    # Without --as-of: today (as learnkit.cli read it), or for a given period its
+    # last day, so the same command prints the same report tomorrow.
     as_of = option_as_of(
-        namespace, prog, locale, dt.date.today() if period is None else period.last
+        namespace, prog, locale, namespace.today if period is None else period.last
     )
     if period is not None and as_of < period.first:
         message = translate(
@@ -194,7 +188,7 @@ def report_command(namespace: argparse.Namespace, prog: str) -> str:
         )
         raise UsageError(prog, message)
     workspace, shown = _read_workspace(namespace, prog, locale)
-    with computing(prog, shown, locale, "--as-of" if period is None else "--from/--to"):
+    with computing(prog, shown, locale):
         return _cli_report.report_text(
             workspace, as_of=as_of, period=period, output_format=output_format, locale=locale
         )
@@ -216,7 +210,7 @@ def nudges_command(namespace: argparse.Namespace, prog: str) -> str:
     if now is None:
         raise UsageError(prog, translate("story.cli.error.bad_now", locale, value=value))
     workspace, shown = _read_workspace(namespace, prog, locale)
-    with computing(prog, shown, locale, "--now"):
+    with computing(prog, shown, locale):
         return _cli_nudges.nudges_output(workspace, now, output_format=output_format, locale=locale)
 
 
@@ -227,9 +221,8 @@ def _read_workspace(
     source: str | None = namespace.file
     if source is None:
         raise UsageError(prog, translate("story.cli.error.no_workspace_file", locale))
-    shown = translate("cli.stdin", locale) if source == "-" else source
-    text = read_text(source, shown, locale)
-    check_json(text, shown, locale)
+    shown = shown_as(source, locale)
+    text = read_json(source, shown, locale)
     try:
         return from_json(text, Workspace), shown
     except InvalidDataError as error:
@@ -237,13 +230,12 @@ def _read_workspace(
 
 
 @contextlib.contextmanager
-def computing(prog: str, shown: str, locale: Locale, option: str) -> Iterator[None]:
+def computing(prog: str, shown: str, locale: Locale) -> Iterator[None]:
     """Turn what the library refuses about a valid file into one line and a status.
 
-    The arguments it refuses (a period after --as-of) are usage errors, as is a
-    date so near the ends of the calendar that the days around it do not exist;
-    anything else it refuses (a calendar that does not cover the period) is bad
-    input.
+    The arguments it refuses (a period after --as-of, a date too near the ends
+    of the calendar) are usage errors; anything else it refuses (a calendar
+    that does not cover the period) is bad input.
     """
     try:
         yield
@@ -252,10 +244,6 @@ def computing(prog: str, shown: str, locale: Locale, option: str) -> Iterator[No
             "cli.error.invalid_argument", locale, **problems(error.problems, locale)
         )
         raise UsageError(prog, message) from None
-    except OverflowError:
-        raise UsageError(
-            prog, translate("story.cli.error.out_of_range", locale, option=option)
-        ) from None
     except OutOfRangeError as error:
         message = translate(
             "story.cli.error.outside_data",

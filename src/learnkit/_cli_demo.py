@@ -27,7 +27,7 @@ from learnkit import (
     _demo_story,
 )
 from learnkit._cli_example import organisation as example_organisation
-from learnkit._cli_io import UsageError, check_json, invalid, plural, read_text, table, text
+from learnkit._cli_io import UsageError, invalid, plural, read_json, shown_as, table, text
 from learnkit._cli_match import match_blocks
 from learnkit._cli_options import as_of as option_as_of
 from learnkit._cli_options import locale as option_locale
@@ -71,21 +71,19 @@ def roster_command(namespace: argparse.Namespace, prog: str) -> str:
         InputError: The file is missing or unreadable, or not a valid roster.
     """
     locale = option_locale(namespace, prog)
-    # Reading the clock is the command line's privilege; the summary itself stays pure.
-    as_of = option_as_of(namespace, prog, locale, dt.date.today())
+    # Without --as-of the roster is seen from today, which learnkit.cli read.
+    as_of = option_as_of(namespace, prog, locale, namespace.today)
     source: str | None = namespace.file
     if source is None:
         raise UsageError(prog, translate("cli.error.no_file", locale))
-    shown = translate("cli.stdin", locale) if source == "-" else source
+    shown = shown_as(source, locale)
     read = _read_roster(source, shown, locale)
     title = translate("cli.title.roster", locale, source=shown)
     return render(ROSTER_STEPS, View(roster=read, as_of=as_of, locale=locale, title=title))
 
 
 def _read_roster(source: str, shown: str, locale: Locale) -> Roster:
-    document = read_text(source, shown, locale)
-    # Checked here first, so a syntax error can name its line and column.
-    check_json(document, shown, locale)
+    document = read_json(source, shown, locale)
     try:
         return from_json(document, Roster)
     except InvalidDataError as error:

@@ -29,8 +29,11 @@ __all__ = [
     "plural",
     "problems",
     "read_bytes",
+    "read_json",
+    "read_raw",
     "read_text",
     "readable",
+    "shown_as",
     "table",
     "text",
     "write",
@@ -113,6 +116,11 @@ def table(rows: Sequence[Sequence[str]], *, right: set[int]) -> list[str]:
 # --- what comes in ------------------------------------------------------------------------
 
 
+def read_raw(source: str) -> bytes:
+    """The bytes of file ``source``, or of standard input for ``-``; ``OSError`` as it comes."""
+    return sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+
+
 def read_bytes(source: str, shown: str, locale: Locale) -> bytes:
     """The bytes of file ``source``, or of standard input for ``-``.
 
@@ -120,7 +128,7 @@ def read_bytes(source: str, shown: str, locale: Locale) -> bytes:
         InputError: The file is missing or cannot be read; the message names ``shown``.
     """
     try:
-        return sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+        return read_raw(source)
     except FileNotFoundError:
         raise InputError(translate("cli.error.not_found", locale, path=shown)) from None
     except OSError as failure:
@@ -171,6 +179,24 @@ def check_json(text: str, shown: str, locale: Locale) -> None:
         raise InputError(
             translate("cli.error.json", locale, path=shown, reason=str(failure))
         ) from None
+
+
+def shown_as(source: str, locale: Locale) -> str:
+    """How messages name file ``source``: its path, or standard input for ``-``."""
+    return translate("cli.stdin", locale) if source == "-" else source
+
+
+def read_json(source: str, shown: str, locale: Locale) -> str:
+    """The text of the JSON document in ``source``, checked to be JSON.
+
+    It is checked here first, so that a syntax error can name its line and column.
+
+    Raises:
+        InputError: The file is missing, unreadable, not UTF-8 or not JSON.
+    """
+    text = read_text(source, shown, locale)
+    check_json(text, shown, locale)
+    return text
 
 
 def invalid(shown: str, failure: InvalidDataError, locale: Locale) -> InputError:

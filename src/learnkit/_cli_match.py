@@ -18,10 +18,10 @@ from typing import Final
 from learnkit._cli_io import (
     InputError,
     UsageError,
-    check_json,
     invalid,
     read_bytes,
-    read_text,
+    read_json,
+    shown_as,
     table,
 )
 from learnkit._cli_options import choice
@@ -62,10 +62,10 @@ def match_command(namespace: argparse.Namespace, prog: str) -> str:
     csv_source: str | None = namespace.roster
     if source == "-" and csv_source == "-":
         raise UsageError(prog, translate("cli.error.stdin_twice", locale))
-    shown = translate("cli.stdin", locale) if source == "-" else source
+    shown = shown_as(source, locale)
     roster = None
     if csv_source is not None:
-        csv_shown = translate("cli.stdin", locale) if csv_source == "-" else csv_source
+        csv_shown = shown_as(csv_source, locale)
         roster = _read_csv_roster(csv_source, csv_shown, locale)
     cohort = _read_cohort(source, shown, roster, locale)
     try:
@@ -112,8 +112,7 @@ def _read_csv_roster(source: str, shown: str, locale: Locale) -> Roster:
 
 
 def _read_cohort(source: str, shown: str, roster: Roster | None, locale: Locale) -> Cohort:
-    text = read_text(source, shown, locale)
-    check_json(text, shown, locale)
+    text = read_json(source, shown, locale)
     document = json.loads(text)
     if roster is not None:
         data = document.get("data") if isinstance(document, dict) else None

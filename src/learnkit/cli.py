@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -133,6 +134,10 @@ def _run(args: Sequence[str], locale: Locale) -> str:
             "story.cli.error.no_command", locale, commands=", ".join(commands), last=last
         )
         raise UsageError(prog, message)
+    # The clock is read here and nowhere else: the commands get today's date and
+    # the time (for a calendar's DTSTAMP) as values, like the rest of learnkit.
+    namespace.today = dt.date.today()
+    namespace.stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
     command: Callable[[argparse.Namespace, str], str] = namespace.run
     return command(namespace, prog)
 
